@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, innermost first:
+//   OIDCWizardCore  – pure domain: setup model, generators, policy reader, IAM evaluator, rules, scenarios, writers
+//   WizardUI        – pure TUI: state + key -> update -> effects, render into an in-memory cell frame
+//   TerminalBackend – the only code that touches ncurses
+//   oidc-wizard     – the command line (ArgumentParser) wiring it together
+let package = Package(
+    name: "oidc-wizard",
+    products: [
+        .executable(name: "oidc-wizard", targets: ["oidc-wizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "OIDCWizardCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "WizardUI", dependencies: ["OIDCWizardCore"]),
+        .target(name: "TerminalBackend", dependencies: ["CNcursesw", "WizardUI"]),
+        .executableTarget(
+            name: "oidc-wizard",
+            dependencies: [
+                "OIDCWizardCore", "WizardUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "oidc-wizard-bench", dependencies: ["OIDCWizardCore", "WizardUI"]),
+        .testTarget(
+            name: "OIDCWizardCoreTests",
+            dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(name: "WizardUITests", dependencies: ["WizardUI", "OIDCWizardCore"]),
+        // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).
+        .testTarget(name: "CLITests", dependencies: ["oidc-wizard", "OIDCWizardCore", .product(name: "Yams", package: "Yams")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

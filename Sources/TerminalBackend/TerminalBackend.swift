@@ -1,0 +1,2 @@
+// The only code that touches ncurses.
+import CNcursesw

@@ -1,0 +1,10 @@
+import ArgumentParser
+import OIDCWizardCore
+
+@main
+struct OIDCWizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oidc-wizard",
+        abstract: "Set up GitHub Actions → AWS access over OIDC with a trust policy that lets in only the workflows you mean."
+    )
+}
