@@ -66,7 +66,8 @@ public struct SubjectTemplate: Hashable, Sendable {
         var parts: [String] = []
         for key in claimKeys {
             guard let value = value(of: key, repository: repository, rule: rule) else { return nil }
-            parts.append("\(key):\(value)")
+            // `context` is already `key:value` shaped (`environment:prod`, `ref:refs/heads/main`), as GitHub sends it.
+            parts.append(key == "context" ? value : "\(key):\(value)")
         }
         return parts.joined(separator: ":")
     }
