@@ -33,7 +33,8 @@ let package = Package(
         .executableTarget(name: "oidc-wizard-bench", dependencies: ["OIDCWizardCore", "WizardUI"]),
         .testTarget(
             name: "OIDCWizardCoreTests",
-            dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]  // golden files are read from the source tree by path, not bundled
         ),
         .testTarget(name: "WizardUITests", dependencies: ["WizardUI", "OIDCWizardCore"]),
         // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).

@@ -1,0 +1,32 @@
+/// Turns a `Setup` into the trust policy that lets in exactly the runs it describes.
+///
+/// One statement: Allow, the GitHub provider as the federated principal, `sts:AssumeRoleWithWebIdentity`.
+/// Conditions: `aud` under StringEquals; every `sub` value under ONE operator — StringEquals when all are
+/// exact, StringLike when any has a wildcard — because two operators in one statement AND together and the
+/// role would never work. Extra claims follow the same rule per claim. No `Sid`: it adds nothing IAM uses,
+/// and leaving it out keeps the output identical to AWS's documented example.
+public enum TrustPolicyGenerator {
+    public static func policy(for setup: Setup) -> TrustPolicy {
+        let flavor = setup.flavor
+        var exact: [ConditionClause] = [
+            ConditionClause(op: "StringEquals", key: flavor.conditionKey("aud"), values: [setup.audience]),
+        ]
+        var like: [ConditionClause] = []
+        let subjects = setup.intendedSubjects
+        let subjectClause = ConditionClause(op: setup.subjectsAreGlobs ? "StringLike" : "StringEquals",
+                                            key: flavor.conditionKey("sub"), values: subjects)
+        if setup.subjectsAreGlobs { like.append(subjectClause) } else { exact.append(subjectClause) }
+        for constraint in setup.extraClaims {
+            let clause = ConditionClause(op: constraint.isGlob ? "StringLike" : "StringEquals",
+                                         key: flavor.conditionKey(constraint.claim.rawValue), values: constraint.values)
+            if constraint.isGlob { like.append(clause) } else { exact.append(clause) }
+        }
+        let statement = PolicyStatement(
+            effect: .allow,
+            principal: .entries([PrincipalEntry(type: "Federated", values: [setup.providerARN])]),
+            actions: [AssumeRequest.webIdentityAction],
+            conditions: exact + like
+        )
+        return TrustPolicy(statements: [statement])
+    }
+}

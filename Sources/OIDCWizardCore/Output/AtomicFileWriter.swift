@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes an `OutputPlan` so that a reader only ever sees the old file or the complete new one.
+///
+/// For each file: a temporary file in the *same* directory (so the final rename cannot cross file systems),
+/// created with `O_CREAT|O_EXCL|O_NOFOLLOW`, written, `fsync`ed, then moved into place. Without `force` the
+/// move is `link()` + `unlink()`, which fails atomically if the target appeared in the meantime — no
+/// check-then-write race can replace a file. With `force` it is `rename()`. A symbolic link at the target is
+/// refused either way: writing through it could change a file anywhere. Every file is checked before any is
+/// written, and if a later file fails, files this call created are removed again, so a failed run leaves no
+/// half-set-up state and never a temporary file.
+public struct AtomicFileWriter: Sendable {
+    /// The output directory (created, with parents, if missing).
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The full path of a planned file.
+    public func path(of file: OutputFile) -> String { Self.join(directory, file.relativePath) }
+
+    /// The planned files that already exist (as anything: file, directory, link) — for a confirmation step.
+    public func existingFiles(in plan: OutputPlan) -> [OutputFile] {
+        plan.files.filter { file in
+            var info = stat()
+            return lstat(path(of: file), &info) == 0
+        }
+    }
+
+    /// Writes every file of `plan`; returns the full paths written. Throws the first problem found.
+    @discardableResult
+    public func write(_ plan: OutputPlan, force: Bool = false) throws(FileWriteError) -> [String] {
+        for file in plan.files { try preflight(path(of: file), force: force) }
+        var created: [String] = []
+        var written: [String] = []
+        for file in plan.files {
+            let target = path(of: file)
+            do {
+                let replaced = try writeOne(file.contents, to: target, force: force)
+                if !replaced { created.append(target) }
+                written.append(target)
+            } catch {
+                for path in created { unlink(path) }
+                throw error
+            }
+        }
+        return written
+    }
+
+    // MARK: Steps
+
+    private func preflight(_ target: String, force: Bool) throws(FileWriteError) {
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            throw FileWriteError(path: target, kind: .symbolicLink, reason: "it is a symbolic link",
+                                 advice: "Remove the link or choose another directory with --out; this tool never writes through a link.")
+        case S_IFDIR:
+            throw FileWriteError(path: target, kind: .wrongKind, reason: "a directory is in the way",
+                                 advice: "Move it away or choose another directory with --out.")
+        case S_IFREG:
+            if !force {
+                throw FileWriteError(path: target, kind: .exists, reason: "it exists already",
+                                     advice: "Use --force to replace it, or choose another directory with --out.")
+            }
+        default:
+            throw FileWriteError(path: target, kind: .wrongKind, reason: "something other than a regular file is in the way",
+                                 advice: "Move it away or choose another directory with --out.")
+        }
+    }
+
+    /// Returns whether an existing file was replaced.
+    private func writeOne(_ contents: String, to target: String, force: Bool) throws(FileWriteError) -> Bool {
+        let parent = Self.parent(of: target)
+        try Self.makeDirectories(parent, for: target)
+        let temporary = Self.join(parent, ".\(Self.lastComponent(of: target)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.systemError(target, errno, doing: "create a temporary file next to it") }
+        var succeeded = false
+        defer { if !succeeded { unlink(temporary) } }
+
+        let bytes = Array(contents.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { posixWrite(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                throw Self.systemError(target, code, doing: "write")
+            }
+            offset += count
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            throw Self.systemError(target, code, doing: "flush to disk")
+        }
+        if close(fd) != 0 { throw Self.systemError(target, errno, doing: "close") }
+
+        var replaced = false
+        if force {
+            var info = stat()
+            replaced = lstat(target, &info) == 0
+            if replaced, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw FileWriteError(path: target, kind: .symbolicLink, reason: "it is a symbolic link",
+                                     advice: "Remove the link or choose another directory with --out; this tool never writes through a link.")
+            }
+            if rename(temporary, target) != 0 { throw Self.systemError(target, errno, doing: "move into place") }
+        } else {
+            // link() refuses to replace anything that exists, atomically.
+            if link(temporary, target) != 0 {
+                let code = errno
+                if code == EEXIST {
+                    throw FileWriteError(path: target, kind: .exists, reason: "it appeared while writing",
+                                         advice: "Use --force to replace it, or choose another directory with --out.")
+                }
+                guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV else {
+                    throw Self.systemError(target, code, doing: "move into place")
+                }
+                // A file system without hard links: check and rename (a small window, but still atomic content).
+                var info = stat()
+                if lstat(target, &info) == 0 {
+                    throw FileWriteError(path: target, kind: .exists, reason: "it appeared while writing",
+                                         advice: "Use --force to replace it, or choose another directory with --out.")
+                }
+                if rename(temporary, target) != 0 { throw Self.systemError(target, errno, doing: "move into place") }
+            } else {
+                unlink(temporary)
+            }
+        }
+        succeeded = true
+        Self.syncDirectory(parent)
+        return replaced
+    }
+
+    // MARK: Helpers
+
+    /// `mkdir -p`, refusing to go through a non-directory.
+    private static func makeDirectories(_ path: String, for target: String) throws(FileWriteError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw FileWriteError(path: target, kind: .wrongKind, reason: "\(path) is a file, not a directory",
+                                     advice: "Move it away or choose another directory with --out.")
+            }
+            return
+        }
+        let parentPath = parent(of: path)
+        if parentPath != path { try makeDirectories(parentPath, for: target) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw systemError(target, errno, doing: "create the directory \(path)")
+        }
+    }
+
+    private static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    static func systemError(_ path: String, _ code: Int32, doing action: String) -> FileWriteError {
+        let advice: String
+        let reason: String
+        switch code {
+        case EACCES, EPERM:
+            reason = "permission denied (could not \(action))"
+            advice = "Choose a directory you can write to with --out, or fix its permissions."
+        case EROFS:
+            reason = "the file system is read-only"
+            advice = "Choose another directory with --out."
+        case ENOSPC, EDQUOT:
+            reason = "the disk is full"
+            advice = "Free some space or choose another directory with --out."
+        case ENOTDIR:
+            reason = "a part of the path is a file, not a directory"
+            advice = "Choose another directory with --out."
+        case ENAMETOOLONG:
+            reason = "the path is too long"
+            advice = "Choose a shorter directory with --out."
+        default:
+            reason = "could not \(action): \(String(cString: strerror(code)))"
+            advice = "Check the directory and try again, or choose another one with --out."
+        }
+        return FileWriteError(path: path, kind: .system(errno: code), reason: reason, advice: advice)
+    }
+
+    static func join(_ directory: String, _ relative: String) -> String {
+        if directory.isEmpty || directory == "." { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    static func lastComponent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
+
+/// The system's `write(2)`, named apart from `AtomicFileWriter.write(_:force:)`.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
