@@ -309,11 +309,3 @@ public struct SetupDraft: Hashable, Sendable {
     }
 }
 
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " { slice.removeFirst() }
-        while slice.last == " " { slice.removeLast() }
-        return String(slice)
-    }
-}

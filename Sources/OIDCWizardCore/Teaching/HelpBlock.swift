@@ -37,17 +37,17 @@ public enum HelpBlock: Hashable, Sendable {
                 var text = String(line.dropFirst(exampleIndent.count))
                 while text.last == " " { text.removeLast() }
                 example.append(text)
-            } else if line.trimmingSpaces.isEmpty {
+            } else if line.trimmingSpaces().isEmpty {
                 flushProse()
                 flushExample()
             } else if line.hasPrefix("- ") {
                 flushProse()
                 flushExample()
-                prose = [String(line.dropFirst(2)).trimmingSpaces]
+                prose = [String(line.dropFirst(2)).trimmingSpaces()]
                 isBullet = true
             } else {
                 flushExample()
-                prose.append(line.trimmingSpaces)
+                prose.append(line.trimmingSpaces())
             }
         }
         flushProse()

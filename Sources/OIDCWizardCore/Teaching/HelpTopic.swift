@@ -24,10 +24,10 @@ public struct HelpTopic: Hashable, Sendable, Identifiable {
     public init?(id: String, markdown: String) {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 4, lines[0].hasPrefix("# "), lines[2].isEmpty else { return nil }
-        let title = lines[0].dropFirst(2).trimmingSpaces
-        let summary = lines[1].trimmingSpaces
+        let title = lines[0].dropFirst(2).trimmingSpaces()
+        let summary = lines[1].trimmingSpaces()
         var bodyLines = Array(lines[3...])
-        while let last = bodyLines.last, last.trimmingSpaces.isEmpty { bodyLines.removeLast() }
+        while let last = bodyLines.last, last.trimmingSpaces().isEmpty { bodyLines.removeLast() }
         guard !title.isEmpty, !summary.isEmpty, !bodyLines.isEmpty else { return nil }
         self.init(id: id, title: title, summary: summary, body: bodyLines.joined(separator: "\n"))
     }
@@ -39,7 +39,7 @@ public struct HelpTopic: Hashable, Sendable, Identifiable {
     public var relatedTopicIDs: [String] {
         let prefix = "See also:"
         guard let line = body.split(separator: "\n").last(where: { $0.hasPrefix(prefix) }) else { return [] }
-        return line.dropFirst(prefix.count).split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        return line.dropFirst(prefix.count).split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     /// The whole topic laid out for a box `width` columns wide: summary, blank line, then the body's
@@ -56,11 +56,3 @@ public struct HelpTopic: Hashable, Sendable, Identifiable {
     }
 }
 
-extension StringProtocol {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -52,7 +52,7 @@ struct ExamplePoliciesTests {
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }
         var listed = Set<String>()
         for row in rows {
-            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             let name = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
             listed.insert(name)
             #expect(["critical", "high", "medium", "low", "info"].contains(cells[3]), "\(name): severity \(cells[3])")

@@ -66,7 +66,7 @@ struct HelpTopicTests {
     func proseWraps(width: Int) {
         for topic in HelpLibrary.topics {
             for line in topic.lines(width: width) where line.kind != .example && line.text.count > width {
-                #expect(!line.text.trimmingSpaces.dropFirst(2).contains(" "),
+                #expect(!line.text.trimmingSpaces().dropFirst(2).contains(" "),
                         "\(topic.id) at \(width): \(line.text)")
             }
         }
