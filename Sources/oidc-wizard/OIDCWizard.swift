@@ -5,6 +5,7 @@ import OIDCWizardCore
 struct OIDCWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oidc-wizard",
-        abstract: "Set up GitHub Actions → AWS access over OIDC with a trust policy that lets in only the workflows you mean."
+        abstract: "Set up GitHub Actions → AWS access over OIDC with a trust policy that lets in only the workflows you mean.",
+        subcommands: [Simulate.self]
     )
 }
