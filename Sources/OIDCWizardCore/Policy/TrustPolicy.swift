@@ -66,8 +66,9 @@ public struct PrincipalEntry: Hashable, Sendable {
 /// One key under one condition operator: `"StringLike": { "<key>": [values] }`.
 ///
 /// A statement's conditions are a flat list of these in document order. Clauses that share an operator
-/// are written back under one operator object; two clauses with the same operator *and* key are kept
-/// both, because that is how a duplicate JSON key reaches the analysis.
+/// are written back under one operator object. The list holds what IAM will evaluate: when the source
+/// repeated a JSON key, the reader keeps the last value (as IAM's parser does) and records the lost one
+/// as a `ReaderNote`, which is how a vanished constraint reaches the analysis.
 public struct ConditionClause: Hashable, Sendable {
     /// The operator as written, e.g. `StringLike`, `ForAnyValue:StringEquals`, `StringEqualsIfExists`.
     public var op: String

@@ -1,0 +1,164 @@
+/// Decides, exactly as IAM does, whether a trust policy lets one `sts:AssumeRoleWithWebIdentity`
+/// request in — and says which statement and which condition decided.
+///
+/// The rules, in IAM's order:
+/// 1. A statement *applies* when its principal part, its action part and every condition clause hold
+///    (operators AND, keys AND, the values of one key OR — the flat clause list is one big AND).
+/// 2. Any applying Deny → explicit deny. A Deny always wins, whatever the Allows say.
+/// 3. Otherwise any applying Allow → allowed.
+/// 4. Otherwise → implicit deny (nothing allowed it).
+///
+/// Principals: `"Principal": "*"`, `{"Federated": "*"}` and `{"AWS": "*"}` name everyone (AWS documents
+/// `{"AWS":"*"}` as equivalent to `"*"`); a `Federated` value names the caller when it equals the provider
+/// ARN exactly. `NotPrincipal` applies to every caller it does not name. A statement with neither
+/// Principal nor NotPrincipal (or neither Action nor NotAction) applies to nobody — IAM refuses such a
+/// trust policy, and the reader reports it. Actions match with `*`/`?` wildcards, case-insensitively.
+/// A statement whose Effect is neither Allow nor Deny is ignored (IAM refuses that policy too).
+public enum PolicyEvaluator {
+    public static func evaluate(_ policy: TrustPolicy, _ request: AssumeRequest) -> Decision {
+        let context = RequestContext(request.context)
+        // Policy variables exist only in the 2012-10-17 policy language; elsewhere `${…}` is plain text.
+        let substitute = policy.version == TrustPolicy.currentVersion
+        let verdicts = policy.statements.enumerated().map { index, statement in
+            evaluate(statement, index: index, request: request, context: context, substituteVariables: substitute)
+        }
+
+        if let deny = verdicts.first(where: { $0.applies && $0.effect == .deny }) {
+            let reason = "\(deny.label.capitalizedFirst) denies it, and an explicit Deny always wins: \(because(deny))"
+            return Decision(outcome: .explicitDeny, statementIndex: deny.statementIndex, reason: reason, statements: verdicts)
+        }
+        if let allow = verdicts.first(where: { $0.applies && $0.effect == .allow }) {
+            let reason = "\(allow.label.capitalizedFirst) allows it: \(because(allow))"
+            return Decision(outcome: .allowed, statementIndex: allow.statementIndex, reason: reason, statements: verdicts)
+        }
+        return Decision(outcome: .implicitDeny, statementIndex: nil, reason: implicitDenyReason(verdicts),
+                        statements: verdicts)
+    }
+
+    /// Judges one statement on its own (used by `evaluate`, and by rules that look at one statement).
+    public static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest,
+                                version: String? = TrustPolicy.currentVersion) -> StatementVerdict {
+        evaluate(statement, index: index, request: request, context: RequestContext(request.context),
+                 substituteVariables: version == TrustPolicy.currentVersion)
+    }
+
+    static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest, context: RequestContext,
+                         substituteVariables: Bool) -> StatementVerdict {
+        let (principalMatches, principalText) = principalPart(statement, request.principal)
+        let (actionMatches, actionText) = actionPart(statement, request.action)
+        let clauses = statement.conditions.enumerated().map { clauseIndex, clause in
+            ConditionEvaluator.evaluate(clause, index: clauseIndex, context: context, substituteVariables: substituteVariables)
+        }
+        let effectKnown: Bool
+        if case .invalid = statement.effect { effectKnown = false } else { effectKnown = true }
+        let applies = effectKnown && principalMatches && actionMatches && clauses.allSatisfy(\.holds)
+        let label = StatementVerdict.label(index: index, sid: statement.sid).capitalizedFirst
+
+        let summary: String
+        if !effectKnown {
+            summary = "\(label) does not count: its Effect \"\(statement.effect.jsonText)\" is neither Allow nor Deny."
+        } else if !principalMatches {
+            summary = "\(label) does not apply: \(principalText)"
+        } else if !actionMatches {
+            summary = "\(label) does not apply: \(actionText)"
+        } else if let failed = clauses.first(where: { !$0.holds }) {
+            summary = "\(label) does not apply: \(failed.explanation)"
+        } else {
+            summary = "\(label) applies (\(statement.effect == .deny ? "Deny" : "Allow"))."
+        }
+        return StatementVerdict(statementIndex: index, sid: statement.sid, effect: statement.effect, applies: applies,
+                                principalMatches: principalMatches, principalExplanation: principalText,
+                                actionMatches: actionMatches, actionExplanation: actionText,
+                                clauses: clauses, summary: summary)
+    }
+
+    // MARK: - Principal and action
+
+    /// Whether `block` names `caller`, and the value that named it.
+    static func names(_ block: PrincipalBlock, _ caller: String) -> String? {
+        switch block {
+        case .wildcard:
+            return "*"
+        case .entries(let entries):
+            for entry in entries {
+                for value in entry.values {
+                    switch entry.type {
+                    case "Federated" where value == "*" || value == caller: return value
+                    case "AWS" where value == "*": return value
+                    default: continue
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func principalPart(_ statement: PolicyStatement, _ caller: String) -> (Bool, String) {
+        switch (statement.principal, statement.notPrincipal) {
+        case (nil, nil):
+            return (false, "it has neither Principal nor NotPrincipal, so it names nobody.")
+        case (let principal?, let notPrincipal):
+            guard let named = names(principal, caller) else {
+                return (false, "its Principal does not name the caller \"\(caller)\".")
+            }
+            if let notPrincipal, names(notPrincipal, caller) != nil {
+                return (false, "its NotPrincipal excludes the caller \"\(caller)\".")
+            }
+            return (true, named == "*" ? "its Principal \"*\" names every caller." : "its Principal names \"\(named)\".")
+        case (nil, let notPrincipal?):
+            if let named = names(notPrincipal, caller) {
+                return (false, "its NotPrincipal lists \"\(named)\", which covers the caller.")
+            }
+            return (true, "its NotPrincipal does not list the caller \"\(caller)\", so it applies to the caller.")
+        }
+    }
+
+    private static func actionPart(_ statement: PolicyStatement, _ action: String) -> (Bool, String) {
+        func firstMatch(_ patterns: [String]) -> String? {
+            patterns.first { WildcardPattern(glob: $0.lowercased()).matches(action.lowercased()) }
+        }
+        switch (statement.actions, statement.notActions) {
+        case (nil, nil):
+            return (false, "it has neither Action nor NotAction, so it covers no action.")
+        case (let actions?, let notActions):
+            guard let matched = firstMatch(actions) else {
+                let list = actions.map { "\"\($0)\"" }.joined(separator: ", ")
+                return (false, "its Action (\(list.isEmpty ? "empty" : list)) does not cover \(action).")
+            }
+            if let notActions, let excluded = firstMatch(notActions) {
+                return (false, "its NotAction \"\(excluded)\" excludes \(action).")
+            }
+            return (true, "its Action \"\(matched)\" covers \(action).")
+        case (nil, let notActions?):
+            if let excluded = firstMatch(notActions) {
+                return (false, "its NotAction \"\(excluded)\" excludes \(action).")
+            }
+            return (true, "its NotAction does not list \(action), so it covers it.")
+        }
+    }
+
+    // MARK: - Reasons
+
+    /// The conditions that made an applying statement apply, or why it has none.
+    private static func because(_ verdict: StatementVerdict) -> String {
+        if verdict.clauses.isEmpty {
+            return "its principal and action match and it has no conditions, so every such request gets in."
+        }
+        return verdict.clauses.map { $0.explanation.droppingFinalPeriod }.joined(separator: "; ") + "."
+    }
+
+    private static func implicitDenyReason(_ verdicts: [StatementVerdict]) -> String {
+        let allows = verdicts.filter { $0.effect == .allow }
+        if allows.isEmpty { return "No statement allows it: the policy has no Allow statement." }
+        let parts = allows.map { verdict -> String in
+            // The summary already starts with the label and the first failing reason.
+            verdict.summary.droppingFinalPeriod
+        }
+        return "No statement allows it. " + parts.joined(separator: ". ") + "."
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var droppingFinalPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+}

@@ -1,0 +1,102 @@
+/// A pattern in IAM's glob language: `*` matches any run of characters (also none, also `/` and `:`),
+/// `?` matches exactly one character, everything else matches itself.
+///
+/// Patterns are kept as tokens rather than text because policy variables can put a *literal* `*` or `?`
+/// into a pattern (`${*}`, `${?}`, or a substituted request value), and those must not act as wildcards.
+/// "Character" means a Unicode scalar: that is what IAM counts for `?`, and it keeps look-alike letters
+/// built from combining marks from hiding inside one grapheme.
+public struct WildcardPattern: Hashable, Sendable {
+    public enum Token: Hashable, Sendable {
+        case literal(Unicode.Scalar)
+        /// `*`: any run of characters, including the empty run.
+        case anyRun
+        /// `?`: exactly one character.
+        case anyOne
+    }
+
+    public var tokens: [Token]
+
+    public init(tokens: [Token]) { self.tokens = tokens }
+
+    /// Reads `text` with `*` and `?` as wildcards.
+    public init(glob text: String) {
+        tokens = text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "*": .anyRun
+            case "?": .anyOne
+            default: .literal(scalar)
+            }
+        }
+    }
+
+    /// Reads `text` with every character literal (how StringEquals reads its values).
+    public init(literal text: String) {
+        tokens = text.unicodeScalars.map(Token.literal)
+    }
+
+    public var hasWildcards: Bool {
+        tokens.contains { $0 == .anyRun || $0 == .anyOne }
+    }
+
+    /// The pattern lower-cased, for the IgnoreCase operators.
+    public func lowercased() -> WildcardPattern {
+        WildcardPattern(tokens: tokens.flatMap { token -> [Token] in
+            guard case .literal(let scalar) = token else { return [token] }
+            return String(scalar).lowercased().unicodeScalars.map(Token.literal)
+        })
+    }
+
+    /// Whether the whole of `text` matches the pattern.
+    ///
+    /// The classic linear two-pointer wildcard match: on a mismatch it backtracks only to the most recent
+    /// `*`, so the cost is O(pattern × text) in the worst case and never exponential — a hostile pattern
+    /// like `*a*a*a*a*…b` cannot hang the analysis.
+    public func matches(_ text: String) -> Bool {
+        let subject = Array(text.unicodeScalars)
+        var p = 0, s = 0
+        var starP = -1, starS = 0
+        while s < subject.count {
+            if p < tokens.count {
+                switch tokens[p] {
+                case .anyRun:
+                    starP = p
+                    starS = s
+                    p += 1
+                    continue
+                case .anyOne:
+                    p += 1
+                    s += 1
+                    continue
+                case .literal(let scalar) where scalar == subject[s]:
+                    p += 1
+                    s += 1
+                    continue
+                case .literal:
+                    break
+                }
+            }
+            // Mismatch (or pattern exhausted): let the last `*` swallow one more character.
+            guard starP >= 0 else { return false }
+            p = starP + 1
+            starS += 1
+            s = starS
+        }
+        while p < tokens.count, tokens[p] == .anyRun { p += 1 }
+        return p == tokens.count
+    }
+
+    /// The pattern written back in IAM's syntax; literal wildcards come out as `${*}` / `${?}`.
+    public var text: String {
+        var out = ""
+        for token in tokens {
+            switch token {
+            case .anyRun: out += "*"
+            case .anyOne: out += "?"
+            case .literal("*"): out += "${*}"
+            case .literal("?"): out += "${?}"
+            case .literal(let scalar): out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,158 @@
+/// Finds every `AWS::IAM::Role` in a CloudFormation template (JSON or YAML) and reads its
+/// `AssumeRolePolicyDocument`, resolving the intrinsic functions a trust policy typically uses:
+///
+/// - `Ref` / `Fn::GetAtt [X, Arn]` to an `AWS::IAM::OIDCProvider` whose `Url` is a GitHub issuer become
+///   that provider's ARN, `arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/<issuer host>`
+///   (the account and partition are only known at deploy time, so they stay as pseudo-parameters);
+/// - `Ref` to a parameter with a string `Default` becomes the default; other `Ref`s stay `${Name}`;
+/// - `Fn::Sub` fills in `${Provider}`, `${Provider.Arn}`, parameters and (its own) variable map, and
+///   keeps `${AWS::AccountId}`-style pseudo-parameters as written;
+/// - `Fn::Join` of strings is joined.
+/// Anything else (`Fn::If`, `Fn::ImportValue`, …) is left as it is; the reader then notes the value's type.
+enum CloudFormationTemplate {
+    static func isTemplate(_ root: JSONValue) -> Bool {
+        root["Resources"]?.objectMembers != nil
+            && (root["AWSTemplateFormatVersion"] != nil || hasTypedResource(root))
+    }
+
+    private static func hasTypedResource(_ root: JSONValue) -> Bool {
+        (root["Resources"]?.objectMembers ?? []).contains { $0.value["Type"]?.stringValue?.hasPrefix("AWS::") == true }
+    }
+
+    static func sources(in root: JSONValue) throws(InputError) -> [PolicySource] {
+        let resources = root["Resources"]?.objectMembers ?? []
+        let resolver = Resolver(root: root)
+        var sources: [PolicySource] = []
+        for resource in resources where resource.value["Type"]?.stringValue == "AWS::IAM::Role" {
+            let properties = resource.value["Properties"]
+            let location = JSONPath.root.member("Resources").member(resource.key).member("Properties").member("AssumeRolePolicyDocument")
+            let label = "resource \"\(resource.key)\""
+            guard let document = properties?["AssumeRolePolicyDocument"] else {
+                throw InputError("\(label) (an AWS::IAM::Role) has no AssumeRolePolicyDocument.")
+            }
+            let roleName = properties?["RoleName"]?.stringValue ?? resource.key
+            var budget = 100_000
+            let resolved = resolver.resolve(document, depth: 0, budget: &budget)
+            sources.append(try PolicyDocumentReader.source(resolved, roleName: roleName, location: location, label: label))
+        }
+        if sources.isEmpty {
+            throw InputError("the CloudFormation template has no AWS::IAM::Role resource, so there is no trust policy to read.")
+        }
+        return sources
+    }
+
+    struct Resolver {
+        /// Logical id → what `Ref` / `GetAtt …Arn` of it means.
+        var providerARNs: [String: String] = [:]
+        var parameterDefaults: [String: String] = [:]
+
+        init(root: JSONValue) {
+            for parameter in root["Parameters"]?.objectMembers ?? [] {
+                if let value = parameter.value["Default"], let text = Self.scalarText(value) {
+                    parameterDefaults[parameter.key] = text
+                }
+            }
+            for resource in root["Resources"]?.objectMembers ?? []
+            where resource.value["Type"]?.stringValue == "AWS::IAM::OIDCProvider" {
+                var budget = 1_000
+                let url = resource.value["Properties"]?["Url"].map { resolve($0, depth: 0, budget: &budget) }
+                guard let text = url?.stringValue, let flavor = GitHubFlavor.recognize(issuer: text) else { continue }
+                providerARNs[resource.key] = "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/\(flavor.issuerHost)"
+            }
+        }
+
+        private static func scalarText(_ value: JSONValue) -> String? {
+            switch value {
+            case .string(let text), .number(let text): text
+            case .bool(let flag): flag ? "true" : "false"
+            default: nil
+            }
+        }
+
+        func resolve(_ value: JSONValue, depth: Int, budget: inout Int) -> JSONValue {
+            budget -= 1
+            guard budget > 0, depth < JSONParser.defaultMaxDepth else { return value }
+            switch value {
+            case .array(let items):
+                return .array(items.map { resolve($0, depth: depth + 1, budget: &budget) })
+            case .object(let members):
+                if members.count == 1, let resolved = intrinsic(members[0], depth: depth, budget: &budget) {
+                    return resolved
+                }
+                return .object(members.map { JSONMember($0.key, resolve($0.value, depth: depth + 1, budget: &budget)) })
+            default:
+                return value
+            }
+        }
+
+        private func intrinsic(_ member: JSONMember, depth: Int, budget: inout Int) -> JSONValue? {
+            switch member.key {
+            case "Ref":
+                guard let name = member.value.stringValue else { return nil }
+                return .string(reference(name) ?? "${\(name)}")
+            case "Fn::GetAtt":
+                var parts: [String] = []
+                if let list = member.value.arrayValue { parts = list.compactMap(\.stringValue) }
+                if let text = member.value.stringValue { parts = text.split(separator: ".", maxSplits: 1).map(String.init) }
+                guard parts.count == 2 else { return nil }
+                if parts[1] == "Arn", let arn = providerARNs[parts[0]] { return .string(arn) }
+                return .string("${\(parts[0]).\(parts[1])}")
+            case "Fn::Sub":
+                var template: String?
+                var variables: [String: String] = [:]
+                if let text = member.value.stringValue {
+                    template = text
+                } else if let list = member.value.arrayValue, list.count == 2 {
+                    template = list[0].stringValue
+                    for variable in list[1].objectMembers ?? [] {
+                        if case .string(let text) = resolve(variable.value, depth: depth + 1, budget: &budget) {
+                            variables[variable.key] = text
+                        }
+                    }
+                }
+                guard let template else { return nil }
+                return .string(substitute(template, variables))
+            case "Fn::Join":
+                guard let list = member.value.arrayValue, list.count == 2, let separator = list[0].stringValue,
+                      let parts = list[1].arrayValue else { return nil }
+                var texts: [String] = []
+                for part in parts {
+                    guard case .string(let text) = resolve(part, depth: depth + 1, budget: &budget) else { return nil }
+                    texts.append(text)
+                }
+                return .string(texts.joined(separator: separator))
+            default:
+                return nil
+            }
+        }
+
+        private func reference(_ name: String) -> String? {
+            providerARNs[name] ?? parameterDefaults[name]
+        }
+
+        /// Fills `${Name}` / `${Name.Arn}` in an `Fn::Sub` template; `${!Literal}` is the literal `${Literal}`.
+        private func substitute(_ template: String, _ variables: [String: String]) -> String {
+            var out = ""
+            var rest = Substring(template)
+            while let open = rest.range(of: "${") {
+                out += rest[..<open.lowerBound]
+                guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                    out += rest[open.lowerBound...]
+                    return out
+                }
+                let name = String(rest[open.upperBound..<close])
+                if name.hasPrefix("!") {
+                    out += "${" + name.dropFirst() + "}"
+                } else if let value = variables[name] ?? reference(name) {
+                    out += value
+                } else if name.hasSuffix(".Arn"), let arn = providerARNs[String(name.dropLast(4))] {
+                    out += arn
+                } else {
+                    out += "${\(name)}" // pseudo-parameters and unknown names stay as written
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+    }
+}
