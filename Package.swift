@@ -36,6 +36,8 @@ let package = Package(
             dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "WizardUITests", dependencies: ["WizardUI", "OIDCWizardCore"]),
+        // Key decoding and a headless ncurses round trip (serialized: ncurses is process-global).
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "WizardUI"]),
         // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).
         .testTarget(name: "CLITests", dependencies: ["oidc-wizard", "OIDCWizardCore", .product(name: "Yams", package: "Yams")]),
     ],
