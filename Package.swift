@@ -35,7 +35,11 @@ let package = Package(
             name: "OIDCWizardCoreTests",
             dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "WizardUITests", dependencies: ["WizardUI", "OIDCWizardCore"]),
+        .testTarget(
+            name: "WizardUITests",
+            dependencies: ["WizardUI", "OIDCWizardCore"],
+            exclude: ["__Snapshots__"]  // golden screens, read by Support/Golden.swift
+        ),
         // Key decoding and a headless ncurses round trip (serialized: ncurses is process-global).
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "WizardUI"]),
         // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).

@@ -19,7 +19,7 @@ public struct ProgramDriver<Program: TerminalProgram> {
         program: Program,
         size: Size,
         glyphs: GlyphSet = .unicode,
-        perform: (Program.Command) throws -> Program.Message? = { _ in nil }
+        perform: (Program.Command) throws -> Program.Message?
     ) rethrows {
         self.program = program
         self.size = size
@@ -29,12 +29,17 @@ public struct ProgramDriver<Program: TerminalProgram> {
         render()
     }
 
+    /// Starts a program that needs no commands performed (or whose commands a test ignores).
+    public init(program: Program, size: Size, glyphs: GlyphSet = .unicode) {
+        self.init(program: program, size: size, glyphs: glyphs, perform: { _ in nil })
+    }
+
     public var isTooSmall: Bool { !size.fits(program.minimumSize) }
     public var isFinished: Bool { exitCode != nil }
 
     /// Delivers a key, carries out the effects, and re-renders. `.resize` keys are ignored here: the backend calls
     /// `resize(to:)` with the new size instead.
-    public mutating func send(_ key: Key, perform: (Program.Command) throws -> Program.Message? = { _ in nil }) rethrows {
+    public mutating func send(_ key: Key, perform: (Program.Command) throws -> Program.Message?) rethrows {
         guard exitCode == nil, key != .resize else { return }
         if isTooSmall {
             if key == .interrupt { exitCode = TooSmallScreen.interruptExitCode }
@@ -45,23 +50,35 @@ public struct ProgramDriver<Program: TerminalProgram> {
     }
 
     /// Sends keys in order (stopping once the program quits).
-    public mutating func send(_ keys: [Key], perform: (Program.Command) throws -> Program.Message? = { _ in nil }) rethrows {
+    public mutating func send(_ keys: [Key], perform: (Program.Command) throws -> Program.Message?) rethrows {
         for key in keys where exitCode == nil { try send(key, perform: perform) }
     }
 
     /// Types `text` (see `Key.typing`).
-    public mutating func type(_ text: String, perform: (Program.Command) throws -> Program.Message? = { _ in nil }) rethrows {
+    public mutating func type(_ text: String, perform: (Program.Command) throws -> Program.Message?) rethrows {
         try send(Key.typing(text), perform: perform)
     }
 
     /// The terminal is now `newSize`: tells the program and re-renders (a fresh frame of the new size).
-    public mutating func resize(to newSize: Size, perform: (Program.Command) throws -> Program.Message? = { _ in nil }) rethrows {
+    public mutating func resize(to newSize: Size, perform: (Program.Command) throws -> Program.Message?) rethrows {
         guard exitCode == nil else { return }
         size = newSize
         frame = Frame(size: newSize, glyphs: glyphs)
         try deliver(.resized(newSize), perform: perform)
         render()
     }
+
+    /// `send(_:perform:)` ignoring commands.
+    public mutating func send(_ key: Key) { send(key, perform: { _ in nil }) }
+
+    /// `send(_:perform:)` for several keys, ignoring commands.
+    public mutating func send(_ keys: [Key]) { send(keys, perform: { _ in nil }) }
+
+    /// `type(_:perform:)` ignoring commands.
+    public mutating func type(_ text: String) { type(text, perform: { _ in nil }) }
+
+    /// `resize(to:perform:)` ignoring commands.
+    public mutating func resize(to newSize: Size) { resize(to: newSize, perform: { _ in nil }) }
 
     /// Returns and resets the number of bells requested.
     public mutating func takeBells() -> Int {

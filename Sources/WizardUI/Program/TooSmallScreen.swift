@@ -13,10 +13,13 @@ public enum TooSmallScreen {
         ]
         let area = frame.bounds.inset(top: 0, left: 1, bottom: 0, right: 1)
         guard !area.isEmpty else { return }
+        let wrapped = paragraphs.map { TextWrapping.wrap($0, width: area.width) }
+        // Blank lines between paragraphs only when everything fits with them; the way out matters more than air.
+        let separated = wrapped.reduce(0) { $0 + $1.count } + paragraphs.count - 1 <= area.height
         var lines: [StyledText] = []
-        for (i, paragraph) in paragraphs.enumerated() {
-            if i > 0 { lines.append(.empty) }
-            lines += TextWrapping.wrap(paragraph, width: area.width)
+        for (i, paragraph) in wrapped.enumerated() {
+            if i > 0, separated { lines.append(.empty) }
+            lines += paragraph
         }
         // Centre the block; when even that does not fit, show its start (the heading and sizes matter most).
         let top = area.y + max(0, (area.height - lines.count) / 2)

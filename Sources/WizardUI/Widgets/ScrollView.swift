@@ -75,7 +75,7 @@ public enum ScrollBar {
         let height = rect.height
         let column = Rect(x: rect.x, y: rect.y, width: 1, height: height)
         frame.fill(column, style: style, with: frame.glyphs.scrollTrack)
-        let thumbLength = max(1, min(height, height * visible.count / total))
+        let thumbLength = max(1, min(height, (height * visible.count + total / 2) / total))
         let maxStart = height - thumbLength
         let scrollable = max(1, total - visible.count)
         // The thumb touches the top only at the start and the bottom only at the end, so "there is more" is never hidden.
