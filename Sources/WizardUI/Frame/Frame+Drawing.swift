@@ -92,14 +92,10 @@ extension Frame {
         let area = rect
         guard area.width >= 2, area.height >= 2 else { return area }
         let g = glyphs
-        for x in (area.x + 1)..<(area.maxX - 1) {
-            put(g.horizontal, at: Position(x: x, y: area.y), style: style)
-            put(g.horizontal, at: Position(x: x, y: area.maxY - 1), style: style)
-        }
-        for y in (area.y + 1)..<(area.maxY - 1) {
-            put(g.vertical, at: Position(x: area.x, y: y), style: style)
-            put(g.vertical, at: Position(x: area.maxX - 1, y: y), style: style)
-        }
+        fill(Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), style: style, with: g.horizontal)
+        fill(Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1), style: style, with: g.horizontal)
+        fill(Rect(x: area.x, y: area.y + 1, width: 1, height: area.height - 2), style: style, with: g.vertical)
+        fill(Rect(x: area.maxX - 1, y: area.y + 1, width: 1, height: area.height - 2), style: style, with: g.vertical)
         put(g.topLeft, at: Position(x: area.x, y: area.y), style: style)
         put(g.topRight, at: Position(x: area.maxX - 1, y: area.y), style: style)
         put(g.bottomLeft, at: Position(x: area.x, y: area.maxY - 1), style: style)
@@ -137,17 +133,29 @@ extension Frame {
     mutating func drawSpans(_ spans: [Span], x startX: Int, y: Int, area: Rect, limit: Int) -> (x: Int, style: Style) {
         var x = startX
         var lastStyle = Style.plain
+        let rowStart = y * size.width
         for span in spans {
             lastStyle = span.style
+            // Fast path: printable ASCII, one byte per cell, nothing to measure (most of what the wizard draws).
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for byte in span.text.utf8 {
+                    if x >= limit { return (x, lastStyle) }
+                    if x >= area.x {
+                        let style = cells[rowStart + x].style.patched(with: span.style)
+                        store(Cell(Character(Unicode.Scalar(byte)), style: style, width: 1), x: x, y: y)
+                    }
+                    x += 1
+                }
+                continue
+            }
             for character in span.text {
-                let shown = CharacterWidth.displayed(character)
-                let width = CharacterWidth.of(shown)
+                let (shown, width) = CharacterWidth.measure(character)
                 if width == 0 { continue }
                 if x + width > limit {
                     // A wide character with only one column left: pad with a space rather than draw half of it.
                     if x < limit, x >= area.x {
-                        let style = self[x, y].style.patched(with: span.style)
-                        put(" ", at: Position(x: x, y: y), style: style, clip: area)
+                        let style = cells[rowStart + x].style.patched(with: span.style)
+                        _ = place(" ", width: 1, x: x, y: y, style: style, limit: limit)
                         x += 1
                     }
                     return (x, lastStyle)
@@ -155,15 +163,14 @@ extension Frame {
                 if x < area.x {
                     // Starts left of the visible area; a wide character straddling the edge shows as a space.
                     if x + width > area.x {
-                        let style = self[area.x, y].style.patched(with: span.style)
-                        put(" ", at: Position(x: area.x, y: y), style: style, clip: area)
+                        let style = cells[rowStart + area.x].style.patched(with: span.style)
+                        _ = place(" ", width: 1, x: area.x, y: y, style: style, limit: limit)
                     }
                     x += width
                     continue
                 }
-                let style = self[x, y].style.patched(with: span.style)
-                put(shown, at: Position(x: x, y: y), style: style, clip: area)
-                x += width
+                let style = cells[rowStart + x].style.patched(with: span.style)
+                x += place(shown, width: width, x: x, y: y, style: style, limit: limit)
             }
         }
         return (x, lastStyle)

@@ -40,21 +40,27 @@ public struct Frame: Sendable {
     public mutating func put(_ character: Character, at position: Position, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         guard area.contains(position) else { return 0 }
-        let shown = CharacterWidth.displayed(character)
-        let width = CharacterWidth.of(shown)
+        let (shown, width) = CharacterWidth.measure(character)
+        return place(shown, width: width, x: position.x, y: position.y, style: style, limit: area.maxX)
+    }
+
+    /// Stores an already measured character at a position known to be inside the frame; `limit` is the first column
+    /// the character may not reach.
+    @inline(__always)
+    mutating func place(_ shown: Character, width: Int, x: Int, y: Int, style: Style, limit: Int) -> Int {
         switch width {
         case 0:
             return 0
         case 1:
-            store(Cell(shown, style: style, width: 1), x: position.x, y: position.y)
+            store(Cell(shown, style: style, width: 1), x: x, y: y)
             return 1
         default:
-            if position.x + 1 >= area.maxX {
-                store(Cell(" ", style: style, width: 1), x: position.x, y: position.y)
+            if x + 1 >= limit {
+                store(Cell(" ", style: style, width: 1), x: x, y: y)
                 return 1
             }
-            store(Cell(shown, style: style, width: 2), x: position.x, y: position.y)
-            store(.continuation(style: style), x: position.x + 1, y: position.y)
+            store(Cell(shown, style: style, width: 2), x: x, y: y)
+            store(.continuation(style: style), x: x + 1, y: y)
             return 2
         }
     }
