@@ -20,7 +20,8 @@ extension Frame {
         let room = area.maxX - origin.x
         if overflow == .ellipsis {
             let ellipsisWidth = CharacterWidth.of(glyphs.ellipsis)
-            if room > ellipsisWidth, text.width > room {
+            // A text never takes more columns than it has UTF-8 bytes, so short texts skip measuring.
+            if room > ellipsisWidth, text.utf8Count > room, text.width > room {
                 let (end, style) = drawSpans(text.spans, x: origin.x, y: origin.y, area: area, limit: area.maxX - ellipsisWidth)
                 let last = drawSpans([Span(glyphs.ellipsis, style: style)], x: end, y: origin.y, area: area, limit: area.maxX)
                 return last.x
@@ -39,8 +40,8 @@ extension Frame {
     @discardableResult
     public mutating func draw(_ text: StyledText, in rect: Rect, alignment: HorizontalAlignment = .leading, overflow: Overflow = .ellipsis) -> Int {
         guard !rect.isEmpty else { return rect.x }
-        let slack = max(0, rect.width - text.width)
         let x: Int
+        let slack = alignment == .leading ? 0 : max(0, rect.width - text.width)
         switch alignment {
         case .leading: x = rect.x
         case .center: x = rect.x + slack / 2
@@ -142,7 +143,7 @@ extension Frame {
                     if x >= limit { return (x, lastStyle) }
                     if x >= area.x {
                         let style = cells[rowStart + x].style.patched(with: span.style)
-                        store(Cell(Character(Unicode.Scalar(byte)), style: style, width: 1), x: x, y: y)
+                        store(Cell(ascii: byte, style: style), x: x, y: y)
                     }
                     x += 1
                 }

@@ -42,6 +42,13 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
         return total
     }
 
+    /// Total UTF-8 bytes: an upper bound of the width that costs nothing to compute.
+    var utf8Count: Int {
+        var total = 0
+        for span in spans { total += span.text.utf8.count }
+        return total
+    }
+
     /// The text without styles.
     public var plainText: String {
         var result = ""

@@ -95,10 +95,19 @@ public enum TextWrapping {
         }
 
         private mutating func place(_ characters: [(Character, Style, Int)]) {
+            // Append in runs of one style: one string append per run rather than per character.
+            var run = ""
+            var runStyle = characters.first?.1 ?? .plain
             for (character, style, w) in characters {
-                line.append(String(character), style: style)
+                if style != runStyle {
+                    line.append(run, style: runStyle)
+                    run = ""
+                    runStyle = style
+                }
+                run.append(character)
                 lineWidth += w
             }
+            line.append(run, style: runStyle)
             hasWord = true
         }
 
