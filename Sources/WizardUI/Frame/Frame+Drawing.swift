@@ -72,11 +72,12 @@ extension Frame {
         guard !area.isEmpty else { return }
         if CharacterWidth.of(character) == 1 {
             // Blank the halves of wide characters that straddle the edges, then fill in bulk.
+            let cell = Cell(character, style: style)
             for y in area.y..<area.maxY {
-                store(Cell(character, style: style), x: area.x, y: y)
-                store(Cell(character, style: style), x: area.maxX - 1, y: y)
+                store(cell, x: area.x, y: y)
+                store(cell, x: area.maxX - 1, y: y)
                 let start = y * size.width
-                for x in area.x..<area.maxX { cells[start + x] = Cell(character, style: style) }
+                for x in area.x..<area.maxX { cells[start + x] = cell }
             }
         } else {
             for y in area.y..<area.maxY {

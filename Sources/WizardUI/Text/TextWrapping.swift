@@ -45,18 +45,22 @@ public enum TextWrapping {
         }
 
         mutating func add(_ character: Character, style: Style) {
-            if character == "\n" || character == "\r\n" {
-                flushWord()
-                endLine(continuesParagraph: false)
-                return
+            let utf8 = character.utf8
+            if utf8.count <= 2 {
+                // Compare bytes, not Characters: this runs for every character wrapped.
+                let first = utf8.first ?? 0
+                if (utf8.count == 1 && first == 0x0A) || (utf8.count == 2 && first == 0x0D && utf8.last == 0x0A) {
+                    flushWord()
+                    endLine(continuesParagraph: false)
+                    return
+                }
+                if utf8.count == 1 && first == 0x20 {
+                    flushWord()
+                    pendingSpaces.append(style)
+                    return
+                }
             }
-            if character == " " {
-                flushWord()
-                pendingSpaces.append(style)
-                return
-            }
-            let shown = CharacterWidth.displayed(character)
-            let w = CharacterWidth.of(shown)
+            let (shown, w) = CharacterWidth.measure(character)
             word.append((shown, style, w))
             wordWidth += w
         }
