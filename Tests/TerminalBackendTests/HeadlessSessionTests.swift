@@ -6,10 +6,11 @@ import WizardUI
 /// ncurses is process-global: these tests run one at a time, on a terminal that writes to /dev/null.
 @Suite("Drawing through real ncurses, headless", .serialized)
 struct HeadlessSessionTests {
-    func withSession(width: Int, height: Int, noColor: Bool = false, _ body: (TerminalSession) throws -> Void) throws {
+    func withSession(width: Int, height: Int, noColor: Bool = false, locale: String = "C.UTF-8", _ body: (TerminalSession) throws -> Void) throws {
         setenv("LINES", "\(height)", 1)
         setenv("COLUMNS", "\(width)", 1)
-        setlocale(LC_ALL, "C.UTF-8")
+        setlocale(LC_ALL, locale)
+        defer { setlocale(LC_ALL, "C.UTF-8") }
         let session = try TerminalSession(term: "xterm-256color", outputPath: "/dev/null", inputPath: "/dev/null", noColor: noColor)
         defer {
             session.close()
@@ -45,6 +46,19 @@ struct HeadlessSessionTests {
             frame.draw("CRITICAL", at: .zero, style: .foreground(.critical))
             session.draw(frame)
             #expect(session.readRow(0) == "CRITICAL  ")
+        }
+    }
+
+    @Test("Under a non-UTF-8 locale the session picks ASCII glyphs and shows other characters as ?")
+    func asciiLocale() throws {
+        try withSession(width: 12, height: 3, locale: "C") { session in
+            #expect(session.glyphs == .ascii)
+            var frame = Frame(size: session.size, glyphs: session.glyphs)
+            let inside = frame.drawBox(frame.bounds)
+            frame.draw("caf\u{E9} 漢", in: inside)
+            session.draw(frame)
+            #expect(session.readRow(0) == "+----------+")
+            #expect(session.readRow(1) == "|caf? ?    |")
         }
     }
 
