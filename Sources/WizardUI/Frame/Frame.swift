@@ -56,7 +56,7 @@ public struct Frame: Sendable {
             return 1
         default:
             if x + 1 >= limit {
-                store(Cell(" ", style: style, width: 1), x: x, y: y)
+                store(Cell(ascii: 0x20, style: style), x: x, y: y)
                 return 1
             }
             store(Cell(shown, style: style, width: 2), x: x, y: y)
@@ -72,9 +72,9 @@ public struct Frame: Sendable {
         let old = cells[index]
         // A continuation cell is always stored right after its own lead, so only other writes can orphan a lead.
         if old.width == 0, cell.width != 0, x > 0, cells[index - 1].width == 2 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style, width: 1)
+            cells[index - 1] = Cell(ascii: 0x20, style: cells[index - 1].style)
         } else if old.width == 2, x + 1 < size.width, cells[index + 1].width == 0 {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style, width: 1)
+            cells[index + 1] = Cell(ascii: 0x20, style: cells[index + 1].style)
         }
         cells[index] = cell
     }

@@ -23,8 +23,9 @@ public enum CharacterWidth {
 
     /// The total width of a string.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         for c in text { total &+= measure(c).width }
         return total
     }

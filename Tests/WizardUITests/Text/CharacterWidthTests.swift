@@ -64,3 +64,13 @@ struct CharacterWidthTests {
         #expect(CharacterWidth.displayed("a") == "a")
     }
 }
+
+@Suite("Widths of whole strings")
+struct StringWidthTests {
+    @Test("A string's width is the sum of its characters' widths, including a CRLF drawn as one replacement")
+    func sums() {
+        #expect(CharacterWidth.of("ab\r\ncd") == 5)
+        #expect(CharacterWidth.of("a漢😀e\u{301}") == 6)
+        #expect(CharacterWidth.of("") == 0)
+    }
+}
