@@ -17,7 +17,8 @@ enum AudienceRules {
                     why: "Each partition is a separate AWS: a role in one can never trust a provider in another.",
                     fix: "Use \"\(intent.flavor.providerARN(partition: intent.partition, accountID: intent.accountID))\"."))
             }
-            if positive.isEmpty {
+            let misprefixed = statement.clauses.contains { !$0.prefixMatches && $0.claim == "aud" && KeyRules.looksLikeGitHubIssuer($0.prefix) }
+            if positive.isEmpty, !misprefixed {
                 findings.append(analysis.finding(
                     .audienceMissing, statement: statement.index,
                     path: statement.statement.conditions.isEmpty ? statement.path : statement.path.member("Condition"),
@@ -27,6 +28,7 @@ enum AudienceRules {
                     autofix: .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: [expected]))))
                 continue
             }
+            if positive.isEmpty { continue }
             for clause in positive {
                 let accepts = clause.clause.values.contains { PolicyAnalysis.matches($0, op: clause.op, expected) }
                 if accepts { continue }

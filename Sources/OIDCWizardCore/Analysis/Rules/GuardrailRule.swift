@@ -15,6 +15,8 @@ enum GuardrailRule {
             let detail: String
             if tested.isEmpty {
                 detail = "it does not test sub or job_workflow_ref"
+            } else if !tested.contains(where: \.prefixMatches) {
+                detail = "its sub/job_workflow_ref keys use the prefix \(tested[0].prefix), not the provider's issuer \(statement.issuerHost)"
             } else if let clause = tested.first(where: { $0.prefixMatches && acceptedOperators.contains($0.clause.op.lowercased()) }) {
                 detail = "the first value of \(clause.clause.key) (\"\(clause.clause.values.first ?? "")\") is scoped to everything"
             } else {
