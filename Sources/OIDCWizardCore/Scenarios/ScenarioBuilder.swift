@@ -224,7 +224,7 @@ struct PolicyFacts {
 
         var wrongAudience = run
         wrongAudience.audience = audience == "https://github.com/evil" ? "sts.amazonaws.com" : "https://github.com/evil"
-        wrongAudience.title = run.title + " with a token for another audience (\(wrongAudience.audience))"
+        wrongAudience.title = run.title + " with a token for \(wrongAudience.audience)"
         out.append((wrongAudience, "a token minted for another service"))
 
         if let parts = run.parts {
