@@ -29,12 +29,18 @@ struct Exposure {
 
     /// The worst admitted request that gets in through `statement` and whose subject `filter` accepts.
     func worst(through statement: Int, where filter: (String) -> Bool = { _ in true }) -> Admission? {
-        admissions.filter { $0.applyingStatements.contains(statement) && filter($0.subject) }
-            .max { $0.reach < $1.reach }
+        Self.firstWorst(admissions.filter { $0.applyingStatements.contains(statement) && filter($0.subject) })
     }
 
     /// The worst admitted request overall.
-    var worst: Admission? { admissions.max { $0.reach < $1.reach } }
+    var worst: Admission? { Self.firstWorst(admissions) }
+
+    /// The first admission of the worst reach: the fixed, readable attacker subjects come before the
+    /// filled-in patterns, so messages show `repo:acme-evil/app:…` rather than a filler's artefact.
+    private static func firstWorst(_ admissions: [Admission]) -> Admission? {
+        guard let reach = admissions.map(\.reach).max() else { return nil }
+        return admissions.first { $0.reach == reach }
+    }
 
     init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
         var seen: Set<AssumeRequest> = []
@@ -97,7 +103,7 @@ struct Exposure {
         var owners = Array(scope.owners).sorted()
         if owners.isEmpty { owners = ["acme"] }
 
-        var subjects = witnesses
+        var subjects: [String] = []
         for repository in repositories {
             for context in contexts { subjects.append("repo:\(attackerOwner)/\(repository):\(context)") }
         }
@@ -121,7 +127,7 @@ struct Exposure {
                 break
             }
         }
-        return subjects
+        return subjects + witnesses
     }
 
     /// Concrete subjects the pattern matches, each wildcard filled with attacker-controlled text:

@@ -6,8 +6,16 @@
 public enum PolicyAnalyzer {
     /// The rule families, in the order they run. Each is a pure function of the shared analysis.
     static let families: [@Sendable (PolicyAnalysis) -> [Finding]] = [
+        ReaderNoteRules.check,
         PrincipalRules.check,
+        GuardrailRule.check,
         SubjectRules.check,
+        KeyRules.check,
+        OperatorRules.check,
+        AudienceRules.check,
+        ContextRules.check,
+        RepositoryNameRules.check,
+        IntentRules.check,
     ]
 
     /// Every finding for `policy`, sorted: severity (worst first), then statement (whole-policy findings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who the statements trust and for which action: `principal-too-wide`, `legacy-issuer`, `not-github`,
 /// `action-wrong`, `no-allow`.
 enum PrincipalRules {

@@ -11,9 +11,13 @@ enum SubjectRules {
         var findings: [Finding] = []
         for statement in analysis.statements where statement.isGitHubAllow {
             let fences = statement.clauses(on: "sub") + statement.clauses(on: "job_workflow_ref")
-            if fences.isEmpty {
+            // A sub key with another issuer's prefix is key-wrong-prefix's to report.
+            let misprefixed = statement.clauses.contains {
+                !$0.prefixMatches && ($0.claim == "sub" || $0.claim == "job_workflow_ref") && KeyRules.looksLikeGitHubIssuer($0.prefix)
+            }
+            if fences.isEmpty, !misprefixed {
                 findings.append(missing(statement, analysis))
-            } else if fences.allSatisfy(\.isNegated) {
+            } else if !fences.isEmpty, fences.allSatisfy(\.isNegated) {
                 findings.append(negatedOnly(statement, fences[0], analysis))
             }
             for clause in statement.clauses(on: "sub") where !clause.isNegated {
@@ -64,7 +68,7 @@ enum SubjectRules {
         if let blocked = analysis.exposure.blocked.first(where: { $0.statement == statement.index }) {
             return (.low, "only \(analysis.label(blocked.denyingStatement)) (a Deny) keeps \(blocked.subject) out")
         }
-        return (.medium, "other conditions keep the attacker requests the analysis tried out, but nothing in the subject does")
+        return (.medium, "none of the attacker requests the analysis tried got in, because another condition stops them, but nothing in the subject fences the role")
     }
 
     // MARK: - One sub value
