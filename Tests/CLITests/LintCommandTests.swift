@@ -24,12 +24,22 @@ struct LintCommandTests {
 
     func json(_ result: CLIResult) throws -> JSONValue { try JSONParser.parse(result.stdout) }
 
-    @Test("a tight policy: no findings, exit 0")
+    @Test("a tight policy: nothing at high or above, exit 0; the teaching notes are still printed")
     func tight() throws {
         let result = try lint(["tight.json"], files: ["tight.json": try Examples.text("tight-branch.json")])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("tight.json\n  no findings"))
-        #expect(result.stdout.hasSuffix("No findings in 1 file.\n"))
+        #expect(!result.stdout.contains("CRITICAL") && !result.stdout.contains("HIGH"))
+        #expect(result.stdout.contains("Why: ") && result.stdout.contains("Fix: "))
+        #expect(result.stdout.hasSuffix("\n"))
+        #expect(result.stdout.split(separator: "\n").last?.contains("in 1 file") == true)
+    }
+
+    @Test("an info-only policy fails only with --fail-on info")
+    func infoOnly() throws {
+        let files = ["ok.json": try Examples.text("immutable-ids.json")]
+        #expect(try lint(["ok.json"], files: files).status == 0)
+        #expect(try lint(["ok.json", "--fail-on", "low"], files: files).status == 0)
+        #expect(try lint(["ok.json", "--fail-on", "info"], files: files).status == 1)
     }
 
     @Test("exit 1 when a finding reaches --fail-on (default high), 0 when it does not")

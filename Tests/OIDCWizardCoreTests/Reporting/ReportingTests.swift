@@ -81,6 +81,12 @@ struct ReportingTests {
         #expect(coloured.contains("\u{1B}[31mHIGH\u{1B}[0m"))
     }
 
+    @Test("a file without findings says so, and the summary counts files")
+    func noFindings() {
+        let clean = TextLintReport.render(LintReport(files: [LintedFile(path: "ok.json")]), colored: false)
+        #expect(clean == "ok.json\n  no findings\n\nNo findings in 1 file.\n")
+    }
+
     @Test("--fail-on: 2 for unreadable input, else 1 when a finding reaches the threshold")
     func failThreshold() {
         let onlyFindings = LintReport(files: [report.files[0]])
