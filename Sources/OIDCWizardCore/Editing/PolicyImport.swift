@@ -1,3 +1,5 @@
+import Foundation
+
 /// An existing trust policy split into the part the wizard can edit and the part it keeps verbatim.
 ///
 /// The editable part is ONE GitHub statement that the wizard's model describes exactly: Allow, one GitHub
@@ -213,14 +215,19 @@ struct ProviderARN: Hashable, Sendable {
     var accountID: String
     var flavor: GitHubFlavor
 
-    init?(_ arn: String) {
+    /// CloudFormation leaves the partition and account to deploy time (`arn:${AWS::Partition}:iam::${AWS::AccountId}:…`);
+    /// such a provider is read as commercial AWS with the placeholder as its account, and a save keeps its text.
+    init?(_ written: String) {
+        let accountPlaceholder = "${AWS::AccountId}"
+        let arn = written.replacingOccurrences(of: "${AWS::Partition}", with: "aws")
+            .replacingOccurrences(of: accountPlaceholder, with: "AWS-AccountId")
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty,
               let partition = Partition(rawValue: parts[1]), parts[5].hasPrefix("oidc-provider/"),
               let flavor = GitHubFlavor.recognize(issuer: String(parts[5].dropFirst("oidc-provider/".count))),
               flavor.issuerHost == String(parts[5].dropFirst("oidc-provider/".count)) else { return nil }
         self.partition = partition
-        accountID = parts[4]
+        accountID = parts[4] == "AWS-AccountId" ? accountPlaceholder : parts[4]
         self.flavor = flavor
     }
 }
