@@ -1,2 +1,2 @@
 // Benchmarks: per-keystroke cost and start-to-first-frame. Run with `swift run -c release oidc-wizard-bench`.
-print("no benchmarks yet")
+AnalysisBenchmark.run()

@@ -45,7 +45,14 @@ struct Exposure {
     init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
         var seen: Set<AssumeRequest> = []
         for statement in facts where statement.isGitHubAllow {
+            // A subject the statement's own plain sub tests reject cannot get in through it; skipping it
+            // here (cheap glob matches) saves a whole-policy evaluation. Another statement that admits it
+            // builds its own request for it.
+            let gates = statement.clauses(on: "sub").filter(\.isPlainPositive).map { clause in
+                (clause.op!, clause.clause.values.map { WildcardPattern(glob: $0) })
+            }
             for subject in Self.candidates(for: statement, facts: facts, scope: scope) {
+                guard gates.allSatisfy({ Self.passes(subject, $0.0, $0.1) }) else { continue }
                 guard let reach = scope.reach(of: subject), reach > .meant else { continue }
                 let request = Self.request(subject: subject, statement: statement, intent: intent)
                 guard seen.insert(request).inserted else { continue }
@@ -59,6 +66,18 @@ struct Exposure {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether `subject` passes one plain positive clause (values OR together).
+    private static func passes(_ subject: String, _ op: ConditionOperator, _ patterns: [WildcardPattern]) -> Bool {
+        switch op.comparison {
+        case .stringLike: return patterns.contains { $0.matches(subject) }
+        case .stringEquals: return patterns.contains { $0.text == subject || $0.tokens == WildcardPattern(literal: subject).tokens }
+        case .stringEqualsIgnoreCase:
+            let lower = subject.lowercased()
+            return patterns.contains { $0.text.lowercased() == lower || $0.lowercased().tokens == WildcardPattern(literal: lower).tokens }
+        default: return true
         }
     }
 
@@ -104,9 +123,8 @@ struct Exposure {
         if owners.isEmpty { owners = ["acme"] }
 
         var subjects: [String] = []
-        for repository in repositories {
-            for context in contexts { subjects.append("repo:\(attackerOwner)/\(repository):\(context)") }
-        }
+        for repository in repositories { subjects.append("repo:\(attackerOwner)/\(repository):\(firstContext)") }
+        for context in contexts.dropFirst() { subjects.append("repo:\(attackerOwner)/\(repositories[0]):\(context)") }
         for owner in owners.prefix(3) {
             subjects.append("repo:\(owner)-evil/\(repositories[0]):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
