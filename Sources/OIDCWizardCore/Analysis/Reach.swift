@@ -86,7 +86,7 @@ struct TemplateSubject {
 
     /// Whether a pair ties the subject to an owner the scope means (an id always does: ids are never reused).
     func bindsOwner(within scope: IntendedScope) -> Bool {
-        for (key, value) in pairs where !value.contains("*") && !value.contains("?") {
+        for (key, value) in pairs where !value.hasWildcard {
             switch key {
             case "repository_id", "repository_owner_id": return true
             case "repo", "repository":

@@ -5,7 +5,7 @@ enum IntentRules {
         let candidates = analysis.statements.filter(\.isGitHubAllow)
         guard !candidates.isEmpty else { return [] }
         var findings: [Finding] = []
-        for subject in intent.subjects where !subject.contains("*") && !subject.contains("?") {
+        for subject in intent.subjects where !subject.hasWildcard {
             let decisions = candidates.map { statement in
                 PolicyEvaluator.evaluate(analysis.policy, Exposure.request(subject: subject, statement: statement, intent: intent))
             }
