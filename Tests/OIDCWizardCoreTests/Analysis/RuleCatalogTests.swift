@@ -38,3 +38,14 @@ struct RuleCatalogTests {
         }
     }
 }
+
+@Suite("Analysis paths")
+struct AnalysisPathTests {
+    @Test("the fast path builder writes exactly what the reader's JSONPath.member writes",
+          arguments: ["Condition", "StringLike", "ForAllValues:StringEquals", "token.actions.githubusercontent.com:sub",
+                      "9lives", "_x", "a\"b", "back\\slash", "ünï", "", "Token.Actions:Sub"])
+    func fastMatchesMember(_ name: String) {
+        let base = JSONPath.root.member("Statement").index(0)
+        #expect(base.memberFast(name) == base.member(name))
+    }
+}
