@@ -55,14 +55,13 @@ struct Exposure {
             // evaluation of the whole policy is the expensive step, and this runs on every keystroke.
             let ranked = Self.candidates(for: statement, facts: facts, scope: scope).enumerated()
                 .compactMap { order, subject -> (Int, String, Reach)? in
-                    guard let reach = scope.reach(of: subject), reach > .meant else { return nil }
+                    // The statement's own plain sub tests reject it: it cannot get in through this
+                    // statement (another statement that admits it builds its own request for it).
+                    guard watch.gatesPass(subject), let reach = scope.reach(of: subject), reach > .meant else { return nil }
                     return (order, subject, reach)
                 }
                 .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
             for (_, subject, reach) in ranked {
-                // The statement's own plain sub tests reject it: it cannot get in through this statement
-                // (another statement that admits it builds its own request for it).
-                guard watch.gatesPass(subject) else { continue }
                 let news = watches.contains { other in
                     guard other.gatesPass(subject) else { return false }
                     if bestStatement[other.index, default: .meant] < reach { return true }
