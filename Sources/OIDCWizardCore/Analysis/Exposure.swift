@@ -43,22 +43,89 @@ struct Exposure {
     }
 
     init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
-        var seen: Set<AssumeRequest> = []
-        for statement in facts where statement.isGitHubAllow {
-            for subject in Self.candidates(for: statement, facts: facts, scope: scope) {
-                guard let reach = scope.reach(of: subject), reach > .meant else { continue }
-                let request = Self.request(subject: subject, statement: statement, intent: intent)
-                guard seen.insert(request).inserted else { continue }
+        let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
+        // The worst reach confirmed so far, per statement and per positive sub value of each statement.
+        var bestStatement: [Int: Reach] = [:]
+        var bestValue: [Int: [Reach]] = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, Array(repeating: .meant, count: $0.values.count)) })
+        var seen: Set<String> = []
+        for watch in watches {
+            let statement = facts[watch.index]
+            let template = RequestTemplate(statement: statement, intent: intent)
+            // Worst first, so a request that could only repeat what is known is never evaluated: each
+            // evaluation of the whole policy is the expensive step, and this runs on every keystroke.
+            let ranked = Self.candidates(for: statement, facts: facts, scope: scope).enumerated()
+                .compactMap { order, subject -> (Int, String, Reach)? in
+                    // The statement's own plain sub tests reject it: it cannot get in through this
+                    // statement (another statement that admits it builds its own request for it).
+                    guard watch.gatesPass(subject), let reach = scope.reach(of: subject), reach > .meant else { return nil }
+                    return (order, subject, reach)
+                }
+                .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+            for (_, subject, reach) in ranked {
+                let news = watches.contains { other in
+                    guard other.gatesPass(subject) else { return false }
+                    if bestStatement[other.index, default: .meant] < reach { return true }
+                    return other.values.indices.contains { other.values[$0].matches(subject) && bestValue[other.index]![$0] < reach }
+                }
+                guard news, seen.insert(template.key + "\u{0}" + subject).inserted else { continue }
+                let request = template.request(subject: subject)
                 let decision = PolicyEvaluator.evaluate(policy, request)
                 let applying = decision.statements.filter { $0.applies && $0.effect == .allow }.map(\.statementIndex)
                 if decision.isAllowed {
                     admissions.append(Admission(subject: subject, reach: reach, request: request, applyingStatements: applying))
+                    for index in applying {
+                        bestStatement[index] = max(bestStatement[index, default: .meant], reach)
+                        guard let other = watches.first(where: { $0.index == index }) else { continue }
+                        for valueIndex in other.values.indices where other.values[valueIndex].matches(subject) {
+                            bestValue[index]![valueIndex] = max(bestValue[index]![valueIndex], reach)
+                        }
+                    }
                 } else if decision.outcome == .explicitDeny, let deny = decision.statementIndex {
                     for index in applying {
                         blocked.append(Blocked(subject: subject, reach: reach, statement: index, denyingStatement: deny))
                     }
                 }
             }
+        }
+    }
+
+    /// One GitHub Allow statement's positive sub values, precompiled for cheap matching.
+    private struct Watch {
+        struct Value {
+            var op: ConditionOperator
+            var text: String
+            var pattern: WildcardPattern
+
+            func matches(_ subject: String) -> Bool {
+                switch op.comparison {
+                case .stringLike: pattern.matches(subject)
+                case .stringEquals: text == subject
+                case .stringEqualsIgnoreCase: text.lowercased() == subject.lowercased()
+                default: false
+                }
+            }
+        }
+
+        var index: Int
+        /// Plain positive sub clauses: every one must hold for the statement to apply (values OR).
+        var gates: [[Value]]
+        /// Every positive sub value (the places rules report on).
+        var values: [Value]
+
+        init(_ statement: StatementFacts) {
+            index = statement.index
+            func compile(_ clause: StatementFacts.Clause) -> [Value] {
+                clause.clause.values.map { Value(op: clause.op!, text: $0, pattern: WildcardPattern(glob: $0)) }
+            }
+            let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
+            // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
+            // clause is left to the evaluator.
+            gates = positive.filter { $0.isPlainPositive && !$0.clause.values.contains { $0.contains("${") } }.map(compile)
+            values = positive.flatMap(compile)
+        }
+
+        func gatesPass(_ subject: String) -> Bool {
+            gates.allSatisfy { clause in clause.contains { $0.matches(subject) } }
         }
     }
 
@@ -85,7 +152,7 @@ struct Exposure {
         var contexts: [String] = []
         var exact: [(owner: String, repository: String)] = []
         for shape in shapes {
-            if let repository = shape.repository, !repository.contains("*"), !repository.contains("?"),
+            if let repository = shape.repository, !repository.hasWildcard,
                !repositories.contains(repository), repositories.count < 3 {
                 repositories.append(repository)
             }
@@ -104,9 +171,8 @@ struct Exposure {
         if owners.isEmpty { owners = ["acme"] }
 
         var subjects: [String] = []
-        for repository in repositories {
-            for context in contexts { subjects.append("repo:\(attackerOwner)/\(repository):\(context)") }
-        }
+        for repository in repositories { subjects.append("repo:\(attackerOwner)/\(repository):\(firstContext)") }
+        for context in contexts.dropFirst() { subjects.append("repo:\(attackerOwner)/\(repositories[0]):\(context)") }
         for owner in owners.prefix(3) {
             subjects.append("repo:\(owner)-evil/\(repositories[0]):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
@@ -122,7 +188,7 @@ struct Exposure {
         }
         // A recycled name: the same owner and repository names, registered again with new ids.
         for shape in shapes where shape.ownerID != nil || shape.repositoryID != nil {
-            if let owner = shape.owner, let repository = shape.repository, !owner.contains("*"), !repository.contains("*") {
+            if let owner = shape.owner, let repository = shape.repository, !owner.hasWildcard, !repository.hasWildcard {
                 subjects.append("repo:\(owner)@900000001/\(repository)@900000002:\(shape.context ?? firstContext)")
                 break
             }
@@ -134,7 +200,7 @@ struct Exposure {
     /// `repo:*` → `repo:zz-attacker/app:ref:refs/heads/main`, `repo:acme*/app:*` → `repo:acme-evil/app:-evil`.
     /// A value without wildcards is its own witness (it may be a template subject any owner can produce).
     static func fill(_ pattern: String) -> [String] {
-        guard pattern.contains("*") || pattern.contains("?") else { return [pattern] }
+        guard pattern.hasWildcard else { return [pattern] }
         let fillers = ["\(attackerOwner)/app:ref:refs/heads/main", "-evil"]
         return fillers.map { filler in
             var out = ""
@@ -151,20 +217,49 @@ struct Exposure {
 
     // MARK: - Attacker requests
 
-    /// The request an attacker's workflow would make with `subject`: the audience the statement expects
-    /// (the workflow chooses it), the claims derived from the subject, and the claims the attacker
-    /// controls (workflow name, a reusable workflow it calls) set to what the statement asks for.
+    /// The request an attacker's workflow would make with `subject` against `statement`.
     static func request(subject: String, statement: StatementFacts, intent: PolicyIntent?) -> AssumeRequest {
-        let host = statement.issuerHost
-        func key(_ claim: String) -> String { "\(host):\(claim)" }
+        RequestTemplate(statement: statement, intent: intent).request(subject: subject)
+    }
+}
+
+/// What an attacker's token carries for one statement, fixed once per statement: the audience the
+/// statement expects (the workflow chooses it) and the claims the attacker controls (workflow name, a
+/// reusable workflow it calls) set to what the statement asks for. Per subject only the claims derived
+/// from the subject change (repository, ref, environment). Claims an attacker cannot choose (actor, ids)
+/// carry attacker values; claims IAM never sees are absent.
+struct RequestTemplate {
+    var host: String
+    var principal: String
+    var audience: String
+    var wantedRef: String?
+    var wantedJobWorkflowRef: String?
+    var workflow: String
+
+    /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once.
+    var key: String { [principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow].joined(separator: "\u{1}") }
+
+    init(statement: StatementFacts, intent: PolicyIntent?) {
         func wanted(_ claim: String) -> String? {
             statement.clauses(on: claim).first { !$0.isNegated && !$0.clause.values.isEmpty }
-                .flatMap { fill($0.clause.values[0]).first }
+                .flatMap { Exposure.fill($0.clause.values[0]).first }
         }
+        host = statement.issuerHost
+        audience = wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"
+        wantedRef = wanted("ref")
+        wantedJobWorkflowRef = wanted("job_workflow_ref")
+        workflow = wanted("workflow") ?? "deploy"
+        principal = statement.providerARN
+            ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
+            ?? "arn:aws:iam::123456789012:oidc-provider/\(statement.issuerHost)"
+    }
+
+    func request(subject: String) -> AssumeRequest {
+        let host = host
+        func key(_ claim: String) -> String { "\(host):\(claim)" }
         let shape = SubjectShape(subject)
         let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
-        var context: [String: [String]] = [key("sub"): [subject]]
-        context[key("aud")] = [wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"]
+        var context: [String: [String]] = [key("sub"): [subject], key("aud"): [audience]]
 
         let repository: String
         if let owner = shape.owner, let name = shape.repository {
@@ -172,12 +267,12 @@ struct Exposure {
         } else if let templated = template?.value(of: "repo") ?? template?.value(of: "repository") {
             repository = templated
         } else {
-            repository = "\(attackerOwner)/app"
+            repository = "\(Exposure.attackerOwner)/app"
         }
         context[key("repository")] = [repository]
         context[key("repository_id")] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"]
 
-        var ref = wanted("ref") ?? "refs/heads/main"
+        var ref = wantedRef ?? "refs/heads/main"
         switch shape.contextKind {
         case .branch(let branch): ref = "refs/heads/\(branch)"
         case .tag(let tag): ref = "refs/tags/\(tag)"
@@ -188,14 +283,10 @@ struct Exposure {
             if let environment = template?.value(of: "environment") { context[key("environment")] = [environment] }
         }
         context[key("ref")] = [ref]
-        context[key("job_workflow_ref")] = [wanted("job_workflow_ref") ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
-        context[key("workflow")] = [wanted("workflow") ?? "deploy"]
-        context[key("actor")] = [attackerOwner]
+        context[key("job_workflow_ref")] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
+        context[key("workflow")] = [workflow]
+        context[key("actor")] = [Exposure.attackerOwner]
         context[key("actor_id")] = ["900000003"]
-
-        let principal = statement.providerARN
-            ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
-            ?? "arn:aws:iam::123456789012:oidc-provider/\(host)"
         return AssumeRequest(principal: principal, context: context)
     }
 }

@@ -44,9 +44,9 @@ final class PolicyAnalysis {
 
     /// The subject to suggest in fixes: the setup's first one, else a placeholder with the policy's own names.
     func suggestedSubject(like shape: SubjectShape? = nil) -> String {
-        if let first = intent?.subjects.first(where: { !$0.contains("*") && !$0.contains("?") }) { return first }
+        if let first = intent?.subjects.first(where: { !$0.hasWildcard }) { return first }
         if let shape, let owner = shape.owner, IntendedScope.plausibleOwner(owner.lowercased()),
-           let repository = shape.repository, !repository.contains("*"), !repository.contains("?"), !repository.isEmpty {
+           let repository = shape.repository, !repository.hasWildcard, !repository.isEmpty {
             return "repo:\(owner)/\(repository):ref:refs/heads/main"
         }
         return "repo:<owner>/<repo>:ref:refs/heads/main"
@@ -77,16 +77,16 @@ final class PolicyAnalysis {
                         if shape.isRepositoryBound {
                             guard shape.wildcardSite != .owner, let owner = shape.owner?.lowercased() else { continue }
                             owners.insert(owner)
-                            if let id = shape.ownerID, !id.contains("*"), !id.contains("?") { ids[owner] = id }
+                            if let id = shape.ownerID, !id.hasWildcard { ids[owner] = id }
                             if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
                         } else {
-                            for (key, pairValue) in TemplateSubject(value).pairs where !pairValue.contains("*") && !pairValue.contains("?") {
+                            for (key, pairValue) in TemplateSubject(value).pairs where !pairValue.hasWildcard {
                                 if key == "repository_owner" { owners.insert(pairValue.lowercased()) }
                                 if key == "repo" || key == "repository" { insertRepository(pairValue, &owners, &repositories) }
                             }
                         }
                     case "repository":
-                        if !value.contains("*"), !value.contains("?") { insertRepository(value, &owners, &repositories) }
+                        if !value.hasWildcard { insertRepository(value, &owners, &repositories) }
                     default:
                         continue
                     }

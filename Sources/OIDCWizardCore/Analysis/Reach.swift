@@ -54,8 +54,9 @@ struct IntendedScope {
     }
 
     static func plausibleOwner(_ owner: String) -> Bool {
-        !owner.isEmpty && owner.count <= 39 && !owner.hasPrefix("-") && !owner.hasSuffix("-")
-            && owner.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        let bytes = owner.utf8
+        guard !bytes.isEmpty, bytes.count <= 39, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }
 
@@ -86,7 +87,7 @@ struct TemplateSubject {
 
     /// Whether a pair ties the subject to an owner the scope means (an id always does: ids are never reused).
     func bindsOwner(within scope: IntendedScope) -> Bool {
-        for (key, value) in pairs where !value.contains("*") && !value.contains("?") {
+        for (key, value) in pairs where !value.hasWildcard {
             switch key {
             case "repository_id", "repository_owner_id": return true
             case "repo", "repository":

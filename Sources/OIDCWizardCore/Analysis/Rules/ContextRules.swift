@@ -55,7 +55,7 @@ enum ContextRules {
         let base = String(value.prefix(value.count - (shape.context?.count ?? 0) - 1))
         let patterns = clause.op?.usesWildcards ?? false
         switch kind {
-        case .branch(let branch) where branch.contains("*") || branch.contains("?"):
+        case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
             let probes = [Exposure.fill(value).last ?? value, "\(base):ref:refs/heads/zz-any-branch"]
                 .filter { WildcardPattern(glob: value).matches($0) }
@@ -66,7 +66,7 @@ enum ContextRules {
                 why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.replacingOccurrences(of: "*", with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."
                     : "Name the branches exactly, e.g. \"\(base):ref:refs/heads/\(branch.prefix { $0 != "*" && $0 != "?" })\", or protect every matching branch with a ruleset.")]
-        case .tag(let tag) where tag.contains("*") || tag.contains("?"):
+        case .tag(let tag) where tag.hasWildcard:
             guard patterns else { return [] }
             return [analysis.finding(
                 .branchGlob, severity: .low, statement: statement.index, path: path,
@@ -133,7 +133,7 @@ enum ContextRules {
                                  _ analysis: PolicyAnalysis) -> Finding? {
         guard clause.op?.usesWildcards == true, let at = value.lastIndex(of: "@") else { return nil }
         let ref = value[value.index(after: at)...]
-        guard ref.contains("*") || ref.contains("?") else { return nil }
+        guard ref.hasWildcard else { return nil }
         let file = value[..<at]
         return analysis.finding(
             .reusableWorkflowUnpinned, statement: statement.index, path: path,

@@ -5,11 +5,15 @@ enum IntentRules {
         let candidates = analysis.statements.filter(\.isGitHubAllow)
         guard !candidates.isEmpty else { return [] }
         var findings: [Finding] = []
-        for subject in intent.subjects where !subject.contains("*") && !subject.contains("?") {
-            let decisions = candidates.map { statement in
-                PolicyEvaluator.evaluate(analysis.policy, Exposure.request(subject: subject, statement: statement, intent: intent))
+        for subject in intent.subjects where !subject.hasWildcard {
+            // The meant workflow gets in if the request built for any one statement is allowed; stop at the first.
+            var denial: Decision?
+            for statement in candidates {
+                let decision = PolicyEvaluator.evaluate(analysis.policy, Exposure.request(subject: subject, statement: statement, intent: intent))
+                if decision.isAllowed { denial = nil; break }
+                if denial == nil { denial = decision }
             }
-            guard !decisions.contains(where: \.isAllowed), let decision = decisions.first else { continue }
+            guard let decision = denial else { continue }
             findings.append(analysis.finding(
                 .intendedDenied, statement: decision.statementIndex, path: decision.statementIndex.map { analysis.statements[$0].path } ?? JSONPath.root.member("Statement"),
                 message: "A run you asked for is denied: \(subject). \(decision.reason)",

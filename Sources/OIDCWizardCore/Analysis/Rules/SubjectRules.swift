@@ -39,7 +39,7 @@ enum SubjectRules {
         let subject = analysis.suggestedSubject()
         let key = "\(statement.issuerHost):sub"
         let autofix: PolicyFix? = analysis.intent == nil ? nil
-            : .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: analysis.intent!.subjects.filter { !$0.contains("*") && !$0.contains("?") }))
+            : .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: analysis.intent!.subjects.filter { !$0.hasWildcard }))
         return analysis.finding(
             .subjectMissing, severity: severity, statement: statement.index,
             path: statement.statement.conditions.isEmpty ? statement.path : statement.path.member("Condition"),
