@@ -77,7 +77,10 @@ public enum PolicyInput {
             if let json = try? JSONParser.parse(text) {
                 root = json
             } else {
-                root = try YAMLDocument.parse(text)
+                // libyaml takes a byte-order mark inside the text for content; editors on Windows write one.
+                var yaml = text
+                if yaml.unicodeScalars.first == "\u{FEFF}" { yaml.unicodeScalars.removeFirst() }
+                root = try YAMLDocument.parse(yaml)
             }
         } else {
             do {
