@@ -39,7 +39,13 @@ let package = Package(
             dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]  // golden files are read from the source tree by path, not bundled
         ),
-        .testTarget(name: "WizardUITests", dependencies: ["WizardUI", "OIDCWizardCore"]),
+        .testTarget(
+            name: "WizardUITests",
+            dependencies: ["WizardUI", "OIDCWizardCore"],
+            exclude: ["__Snapshots__"]  // golden screens, read by Support/Golden.swift
+        ),
+        // Key decoding and a headless ncurses round trip (serialized: ncurses is process-global).
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "WizardUI"]),
         // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).
         .testTarget(name: "CLITests", dependencies: ["oidc-wizard", "OIDCWizardCore", .product(name: "Yams", package: "Yams")]),
     ],

@@ -1,2 +1,0 @@
-// The only code that touches ncurses.
-import CNcursesw

@@ -1,0 +1,240 @@
+import CNcursesw
+import Glibc
+import WizardUI
+
+/// One open full-screen terminal: ncurses set up on `/dev/tty`, colours, key reading and frame drawing.
+///
+/// ncurses is process-global, so open one session at a time and call `close()` exactly once (it is idempotent, and
+/// `run` does it in a `defer`). Termination signals restore the terminal while the session is open.
+public final class TerminalSession {
+    /// How colours are shown.
+    public enum ColorMode: Sendable, Equatable {
+        case color
+        /// `NO_COLOR` is set or the terminal has no colours: roles become bold/reverse/underline/dim.
+        case monochrome
+    }
+
+    public let glyphs: GlyphSet
+    public let colorMode: ColorMode
+    public private(set) var size: Size
+
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let outputFile: UnsafeMutablePointer<FILE>?
+    private let inputFile: UnsafeMutablePointer<FILE>?
+    private var palette: ColorPalette
+    private let isUTF8: Bool
+    /// What is on the terminal now, to send only the cells that changed.
+    private var shown: Frame?
+    private var savedSignalActions: [(signal: Int32, action: UnsafeMutableRawPointer)] = []
+    private var cursorVisible: Bool?
+
+    static let restoredSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    /// Opens the terminal the way the wizard needs it, or throws `TerminalUnavailable` having changed nothing.
+    ///
+    /// - Parameters:
+    ///   - requireTerminalStreams: refuse unless stdin and stdout are terminals (the interactive wizard's contract).
+    ///   - devicePath: where to draw and read keys; `/dev/tty` keeps stdout free for data.
+    public static func open(requireTerminalStreams: Bool = true, devicePath: String = "/dev/tty") throws -> TerminalSession {
+        setlocale(LC_ALL, "")
+        if requireTerminalStreams {
+            if isatty(STDIN_FILENO) == 0 { throw TerminalUnavailable(reason: "standard input is not a terminal") }
+            if isatty(STDOUT_FILENO) == 0 { throw TerminalUnavailable(reason: "standard output is not a terminal") }
+        }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
+            throw TerminalUnavailable(reason: "TERM is not set")
+        }
+        if term == "dumb" { throw TerminalUnavailable(reason: "TERM is \"dumb\" (no cursor movement)") }
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        return try TerminalSession(term: term, outputPath: devicePath, inputPath: devicePath, noColor: noColor)
+    }
+
+    /// Opens a session on explicit files (headless tests use `/dev/null` for both, with LINES/COLUMNS set).
+    init(term: String, outputPath: String, inputPath: String, noColor: Bool) throws {
+        var out: UnsafeMutablePointer<FILE>?
+        var input: UnsafeMutablePointer<FILE>?
+        guard let screen = oidcw_open_screen(term, outputPath, inputPath, &out, &input) else {
+            throw TerminalUnavailable(reason: "the terminal type \"\(term)\" (TERM) is unknown or cannot be used here")
+        }
+        self.screen = screen
+        self.outputFile = out
+        self.inputFile = input
+        guard let window = oidcw_stdscr() else {
+            oidcw_close_screen(screen, out, input)
+            throw TerminalUnavailable(reason: "ncurses could not create the screen")
+        }
+        self.window = window
+
+        let codeset = String(cString: oidcw_codeset()).lowercased().filter { $0 != "-" && $0 != "_" }
+        isUTF8 = codeset == "utf8"
+        glyphs = isUTF8 ? .unicode : .ascii
+
+        // Ctrl-C as a key (one quit path, through the program), no echo, Enter as 13, decoded arrows and F-keys,
+        // a short Escape delay so Esc feels immediate.
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        leaveok(window, false)
+
+        if !noColor, has_colors() {
+            start_color()
+            use_default_colors()
+            colorMode = .color
+            palette = ColorPalette(maximumPairs: oidcw_color_pairs())
+        } else {
+            colorMode = .monochrome
+            palette = ColorPalette(maximumPairs: 0)
+        }
+        size = Size(width: Int(oidcw_getmaxx(window)), height: Int(oidcw_getmaxy(window)))
+        installSignalHandlers()
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Restores the terminal and releases ncurses. Safe to call more than once.
+    public func close() {
+        guard let screen else { return }
+        self.screen = nil
+        if cursorVisible != nil { curs_set(1) }
+        endwin()
+        // Put the previous signal dispositions back before ncurses forgets the screen, so a late signal can never
+        // reach a handler that touches a deleted screen.
+        for saved in savedSignalActions {
+            _ = oidcw_restore_handler(saved.signal, saved.action)
+            saved.action.deallocate()
+        }
+        savedSignalActions.removeAll()
+        oidcw_close_screen(screen, outputFile, inputFile)
+    }
+
+    private func installSignalHandlers() {
+        for signal in TerminalSession.restoredSignals {
+            let storage = UnsafeMutableRawPointer.allocate(byteCount: oidcw_sigaction_size(), alignment: 16)
+            if oidcw_install_restoring_handler(signal, storage) == 0 {
+                savedSignalActions.append((signal, storage))
+            } else {
+                storage.deallocate()
+            }
+        }
+    }
+
+    /// Asks ncurses for the current size (after `.resize`).
+    @discardableResult
+    public func refreshSize() -> Size {
+        size = Size(width: Int(oidcw_getmaxx(window)), height: Int(oidcw_getmaxy(window)))
+        return size
+    }
+
+    /// Blocks until a key arrives and decodes it; `nil` for input that means nothing (the caller just reads again).
+    /// Throws `TerminalLost` when input keeps failing (the terminal closed).
+    public func readKey() throws -> Key? {
+        var failures = 0
+        while true {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            if status == ERR {
+                // Interrupted reads (a signal such as SIGWINCH) fail once; a closed terminal fails forever.
+                failures += 1
+                if failures >= 64 { throw TerminalLost() }
+                continue
+            }
+            return KeyDecoder.decode(status: status, value: UInt32(value))
+        }
+    }
+
+    public func beep() {
+        _ = CNcursesw.beep()
+    }
+
+    /// Shows `frame`: sends the cells that differ from what is on screen (everything after a size change), places
+    /// or hides the cursor, and updates the terminal once.
+    public func draw(_ frame: Frame) {
+        let full = shown?.size != frame.size
+        if full {
+            werase(window)
+            clearok(window, true)
+        }
+        let width = frame.size.width
+        let previous = full ? nil : shown
+        var scalars = [wchar_t](repeating: 0, count: Int(oidcw_ccharw_max()))
+        frame.cells.withUnsafeBufferPointer { cells in
+            for y in 0..<frame.size.height {
+                for x in 0..<width {
+                    let cell = cells[y * width + x]
+                    if let previous, previous.cells[y * width + x] == cell { continue }
+                    if cell.isContinuation { continue }
+                    drawCell(cell, x: x, y: y, scalars: &scalars)
+                }
+            }
+        }
+        if let cursor = frame.cursor, frame.bounds.contains(cursor) {
+            setCursorVisible(true)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursorVisible(false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        shown = frame
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        guard cursorVisible != visible else { return }
+        cursorVisible = visible
+        curs_set(visible ? 1 : 0)
+    }
+
+    private func drawCell(_ cell: Cell, x: Int, y: Int, scalars: inout [wchar_t]) {
+        let (pair, attributes) = colorMode == .color ? palette.resolve(cell.style) : (0, cell.style.monochrome.attributes)
+        var count = 0
+        if isUTF8 {
+            let all = cell.character.unicodeScalars
+            // A grapheme longer than a cchar_t holds (long emoji sequences) is shown by its base character.
+            if all.count <= scalars.count {
+                for scalar in all {
+                    scalars[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+            } else if let base = all.first {
+                scalars[0] = wchar_t(bitPattern: base.value)
+                count = 1
+            }
+        } else {
+            // Without a UTF-8 locale the terminal cannot show other characters: use "?" rather than garbage.
+            let ascii = cell.character.asciiValue ?? UInt8(ascii: "?")
+            scalars[0] = wchar_t(ascii)
+            count = 1
+        }
+        _ = oidcw_draw_cell(window, Int32(y), Int32(x), scalars, Int32(count), attr(attributes), pair)
+        if !isUTF8, cell.isWide {
+            scalars[0] = wchar_t(UInt8(ascii: " "))
+            _ = oidcw_draw_cell(window, Int32(y), Int32(x + 1), scalars, 1, attr(attributes), pair)
+        }
+    }
+
+    private func attr(_ attributes: TextAttributes) -> attr_t {
+        var result = oidcw_a_normal()
+        if attributes.contains(.bold) { result |= oidcw_a_bold() }
+        if attributes.contains(.reverse) { result |= oidcw_a_reverse() }
+        if attributes.contains(.underline) { result |= oidcw_a_underline() }
+        if attributes.contains(.dim) { result |= oidcw_a_dim() }
+        return result
+    }
+
+    /// The characters ncurses holds for row `y` (headless tests read back what was drawn).
+    func readRow(_ y: Int) -> String {
+        var buffer = [wchar_t](repeating: 0, count: size.width + 1)
+        let n = oidcw_read_row(window, Int32(y), &buffer, Int32(size.width))
+        guard n > 0 else { return "" }
+        var result = ""
+        for value in buffer.prefix(Int(n)) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+}

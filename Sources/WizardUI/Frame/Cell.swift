@@ -1,0 +1,66 @@
+/// One screen cell. A wide character (CJK, emoji) occupies its cell plus a *continuation* cell to its right, which
+/// holds no character of its own; the backend skips continuation cells because the terminal fills them itself.
+///
+/// The grapheme is stored inline as UTF-8 (up to 15 bytes: every character the wizard draws, accents, flags and most
+/// emoji sequences), so a cell is plain data: frames are cleared, copied and compared without reference counting.
+/// A longer grapheme (a long emoji ZWJ sequence) keeps only its first scalar.
+public struct Cell: Hashable, Sendable {
+    /// UTF-8 bytes 0–7 (little-endian).
+    private var low: UInt64
+    /// UTF-8 bytes 8–14, and the byte count in the top byte.
+    private var high: UInt64
+    public var style: Style
+    /// 1 for a normal cell, 2 for the left half of a wide character, 0 for the right half (continuation).
+    public var width: UInt8
+
+    public init(_ character: Character = " ", style: Style = .plain, width: UInt8 = 1) {
+        (low, high) = Cell.pack(character)
+        self.style = style
+        self.width = width
+    }
+
+    /// A cell showing one ASCII byte (the drawing fast path).
+    @inline(__always)
+    init(ascii: UInt8, style: Style) {
+        low = UInt64(ascii)
+        high = 1 << 56
+        self.style = style
+        width = 1
+    }
+
+    public static let blank = Cell()
+
+    public var isContinuation: Bool { width == 0 }
+    public var isWide: Bool { width == 2 }
+
+    /// What the cell shows: one grapheme of display width 1 or 2 (a space for blank and continuation cells).
+    public var character: Character {
+        let count = Int(high >> 56)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for i in 0..<count {
+            bytes.append(i < 8 ? UInt8(truncatingIfNeeded: low >> (8 * i)) : UInt8(truncatingIfNeeded: high >> (8 * (i - 8))))
+        }
+        return String(decoding: bytes, as: UTF8.self).first ?? " "
+    }
+
+    static func continuation(style: Style) -> Cell {
+        var cell = Cell(ascii: 0x20, style: style)
+        cell.width = 0
+        return cell
+    }
+
+    private static func pack(_ character: Character) -> (UInt64, UInt64) {
+        let utf8 = character.utf8
+        if utf8.count > 15, let first = character.unicodeScalars.first {
+            return pack(Character(first))
+        }
+        var low: UInt64 = 0, high: UInt64 = 0, n = 0
+        for byte in utf8 {
+            if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt64(byte) << (8 * (n - 8)) }
+            n += 1
+        }
+        high |= UInt64(n) << 56
+        return (low, high)
+    }
+}

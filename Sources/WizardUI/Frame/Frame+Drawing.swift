@@ -1,0 +1,180 @@
+/// What to do with text wider than the room it is given.
+public enum Overflow: Hashable, Sendable {
+    /// Cut it at the edge.
+    case clip
+    /// Cut it and end with the glyph set's ellipsis, so the reader knows there is more.
+    case ellipsis
+}
+
+public enum HorizontalAlignment: Hashable, Sendable {
+    case leading, center, trailing
+}
+
+extension Frame {
+    /// Draws styled text on one row starting at `origin`, never past `clip` (default: the whole frame). Span styles are
+    /// laid over the styles already in the cells (`Style.patched(with:)`). Returns the column after the last cell drawn.
+    @discardableResult
+    public mutating func draw(_ text: StyledText, at origin: Position, clip: Rect? = nil, overflow: Overflow = .ellipsis) -> Int {
+        let area = (clip ?? bounds).intersection(bounds)
+        guard origin.y >= area.y, origin.y < area.maxY, origin.x < area.maxX else { return origin.x }
+        let room = area.maxX - origin.x
+        if overflow == .ellipsis {
+            let ellipsisWidth = CharacterWidth.of(glyphs.ellipsis)
+            // A text never takes more columns than it has UTF-8 bytes, so short texts skip measuring.
+            if room > ellipsisWidth, text.utf8Count > room, text.width > room {
+                let (end, style) = drawSpans(text.spans, x: origin.x, y: origin.y, area: area, limit: area.maxX - ellipsisWidth)
+                let last = drawSpans([Span(glyphs.ellipsis, style: style)], x: end, y: origin.y, area: area, limit: area.maxX)
+                return last.x
+            }
+        }
+        return drawSpans(text.spans, x: origin.x, y: origin.y, area: area, limit: area.maxX).x
+    }
+
+    /// Draws a plain string in one style; see `draw(_:at:clip:overflow:)`.
+    @discardableResult
+    public mutating func draw(_ string: String, at origin: Position, style: Style = .plain, clip: Rect? = nil, overflow: Overflow = .ellipsis) -> Int {
+        draw(StyledText(string, style: style), at: origin, clip: clip, overflow: overflow)
+    }
+
+    /// Draws text on the first row of `rect`, aligned within it and cut to its width.
+    @discardableResult
+    public mutating func draw(_ text: StyledText, in rect: Rect, alignment: HorizontalAlignment = .leading, overflow: Overflow = .ellipsis) -> Int {
+        guard !rect.isEmpty else { return rect.x }
+        let x: Int
+        let slack = alignment == .leading ? 0 : max(0, rect.width - text.width)
+        switch alignment {
+        case .leading: x = rect.x
+        case .center: x = rect.x + slack / 2
+        case .trailing: x = rect.x + slack
+        }
+        return draw(text, at: Position(x: x, y: rect.y), clip: rect, overflow: overflow)
+    }
+
+    /// Draws one line per row of `rect`, from the top; lines beyond its height are not drawn.
+    public mutating func draw(lines: [StyledText], in rect: Rect, overflow: Overflow = .ellipsis) {
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            draw(line, in: rect.row(i), overflow: overflow)
+        }
+    }
+
+    /// Word-wraps `text` to the width of `rect` and draws as many lines as fit. Returns the number of rows the whole
+    /// text needs (which may exceed the rows drawn), so callers can tell when it was cut.
+    @discardableResult
+    public mutating func drawWrapped(_ text: StyledText, in rect: Rect, continuationIndent: Int = 0) -> Int {
+        let lines = TextWrapping.wrap(text, width: rect.width, continuationIndent: continuationIndent)
+        draw(lines: lines, in: rect, overflow: .clip)
+        return lines.count
+    }
+
+    /// Sets every cell in `rect` to `character` in exactly `style` (not a patch: this is how a region is cleared).
+    public mutating func fill(_ rect: Rect, style: Style = .plain, with character: Character = " ") {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        if CharacterWidth.of(character) == 1 {
+            // Blank the halves of wide characters that straddle the edges, then fill in bulk.
+            let cell = Cell(character, style: style)
+            for y in area.y..<area.maxY {
+                store(cell, x: area.x, y: y)
+                store(cell, x: area.maxX - 1, y: y)
+                let start = y * size.width
+                for x in area.x..<area.maxX { cells[start + x] = cell }
+            }
+        } else {
+            for y in area.y..<area.maxY {
+                var x = area.x
+                while x < area.maxX { x += max(1, put(character, at: Position(x: x, y: y), style: style, clip: area)) }
+            }
+        }
+    }
+
+    /// Draws a border around `rect` with the frame's glyphs and returns the inside. An optional title sits in the top
+    /// border (" Title "), cut with an ellipsis if the box is narrow. Rectangles under 2×2 get no border.
+    @discardableResult
+    public mutating func drawBox(_ rect: Rect, style: Style = .plain, title: StyledText? = nil) -> Rect {
+        let area = rect
+        guard area.width >= 2, area.height >= 2 else { return area }
+        let g = glyphs
+        fill(Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), style: style, with: g.horizontal)
+        fill(Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1), style: style, with: g.horizontal)
+        fill(Rect(x: area.x, y: area.y + 1, width: 1, height: area.height - 2), style: style, with: g.vertical)
+        fill(Rect(x: area.maxX - 1, y: area.y + 1, width: 1, height: area.height - 2), style: style, with: g.vertical)
+        put(g.topLeft, at: Position(x: area.x, y: area.y), style: style)
+        put(g.topRight, at: Position(x: area.maxX - 1, y: area.y), style: style)
+        put(g.bottomLeft, at: Position(x: area.x, y: area.maxY - 1), style: style)
+        put(g.bottomRight, at: Position(x: area.maxX - 1, y: area.maxY - 1), style: style)
+        if let title, !title.isEmpty, area.width >= 5 {
+            let titleArea = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1)
+            let padded = StyledText(" ", style: style) + title + StyledText(" ", style: style)
+            draw(padded, at: titleArea.origin, clip: titleArea, overflow: .ellipsis)
+        }
+        return area.inset(by: 1)
+    }
+
+    /// A horizontal line across the first row of `rect`.
+    public mutating func drawHorizontalRule(_ rect: Rect, style: Style = .plain) {
+        guard !rect.isEmpty else { return }
+        fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style, with: glyphs.horizontal)
+    }
+
+    /// A vertical line down the first column of `rect`.
+    public mutating func drawVerticalRule(_ rect: Rect, style: Style = .plain) {
+        guard !rect.isEmpty else { return }
+        fill(Rect(x: rect.x, y: rect.y, width: 1, height: rect.height), style: style, with: glyphs.vertical)
+    }
+
+    /// A horizontal divider across a box drawn with `drawBox(box)`, at row `y`, joined to its borders with tees.
+    public mutating func drawDivider(inBox box: Rect, atRow y: Int, style: Style = .plain) {
+        guard box.width >= 2, y > box.y, y < box.maxY - 1 else { return }
+        drawHorizontalRule(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: style)
+        put(glyphs.teeRight, at: Position(x: box.x, y: y), style: style)
+        put(glyphs.teeLeft, at: Position(x: box.maxX - 1, y: y), style: style)
+    }
+
+    /// Draws spans from `x` on row `y` inside `area`, stopping before `limit`. Returns the next column and the style of
+    /// the last span reached (for an ellipsis to continue it).
+    mutating func drawSpans(_ spans: [Span], x startX: Int, y: Int, area: Rect, limit: Int) -> (x: Int, style: Style) {
+        var x = startX
+        var lastStyle = Style.plain
+        let rowStart = y * size.width
+        for span in spans {
+            lastStyle = span.style
+            // Fast path: printable ASCII, one byte per cell, nothing to measure (most of what the wizard draws).
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for byte in span.text.utf8 {
+                    if x >= limit { return (x, lastStyle) }
+                    if x >= area.x {
+                        let style = cells[rowStart + x].style.patched(with: span.style)
+                        store(Cell(ascii: byte, style: style), x: x, y: y)
+                    }
+                    x += 1
+                }
+                continue
+            }
+            for character in span.text {
+                let (shown, width) = CharacterWidth.measure(character)
+                if width == 0 { continue }
+                if x + width > limit {
+                    // A wide character with only one column left: pad with a space rather than draw half of it.
+                    if x < limit, x >= area.x {
+                        let style = cells[rowStart + x].style.patched(with: span.style)
+                        _ = place(" ", width: 1, x: x, y: y, style: style, limit: limit)
+                        x += 1
+                    }
+                    return (x, lastStyle)
+                }
+                if x < area.x {
+                    // Starts left of the visible area; a wide character straddling the edge shows as a space.
+                    if x + width > area.x {
+                        let style = cells[rowStart + area.x].style.patched(with: span.style)
+                        _ = place(" ", width: 1, x: area.x, y: y, style: style, limit: limit)
+                    }
+                    x += width
+                    continue
+                }
+                let style = cells[rowStart + x].style.patched(with: span.style)
+                x += place(shown, width: width, x: x, y: y, style: style, limit: limit)
+            }
+        }
+        return (x, lastStyle)
+    }
+}

@@ -1,0 +1,84 @@
+/// A run of text in one style.
+public struct Span: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    /// Display width in columns.
+    public var width: Int { CharacterWidth.of(text) }
+}
+
+/// A line (or paragraph, before wrapping) of differently styled spans, e.g. a severity word in red followed by plain
+/// text. Build it with a string literal, an array literal of spans, `+`, or `append`.
+public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) {
+        self.spans = spans
+    }
+
+    public init(_ text: String, style: Style = .plain) {
+        self.spans = text.isEmpty ? [] : [Span(text, style: style)]
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    public init(arrayLiteral elements: Span...) {
+        self.init(elements)
+    }
+
+    public static let empty = StyledText()
+
+    /// Display width in columns.
+    public var width: Int {
+        var total = 0
+        for span in spans { total += span.width }
+        return total
+    }
+
+    /// Total UTF-8 bytes: an upper bound of the width that costs nothing to compute.
+    var utf8Count: Int {
+        var total = 0
+        for span in spans { total += span.text.utf8.count }
+        return total
+    }
+
+    /// The text without styles.
+    public var plainText: String {
+        var result = ""
+        for span in spans { result += span.text }
+        return result
+    }
+
+    public var isEmpty: Bool { spans.allSatisfy { $0.text.isEmpty } }
+
+    public mutating func append(_ text: String, style: Style = .plain) {
+        guard !text.isEmpty else { return }
+        if let last = spans.last, last.style == style {
+            spans[spans.count - 1].text += text
+        } else {
+            spans.append(Span(text, style: style))
+        }
+    }
+
+    public mutating func append(_ other: StyledText) {
+        for span in other.spans { append(span.text, style: span.style) }
+    }
+
+    public static func + (lhs: StyledText, rhs: StyledText) -> StyledText {
+        var result = lhs
+        result.append(rhs)
+        return result
+    }
+
+    /// The same text with `style` laid over every span (see `Style.patched(with:)`).
+    public func patched(with style: Style) -> StyledText {
+        StyledText(spans.map { Span($0.text, style: $0.style.patched(with: style)) })
+    }
+}

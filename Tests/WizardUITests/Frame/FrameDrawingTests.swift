@@ -1,0 +1,142 @@
+import Testing
+@testable import WizardUI
+
+@Suite("Drawing into a frame")
+struct FrameDrawingTests {
+    @Test("Text is drawn from its origin and cut at the clip rectangle with an ellipsis")
+    func textWithEllipsis() {
+        var frame = Frame(size: Size(width: 12, height: 2))
+        frame.draw("short", at: Position(x: 1, y: 0))
+        frame.draw("a rather long line", at: Position(x: 0, y: 1), clip: Rect(x: 0, y: 1, width: 10, height: 1))
+        #expect(frame.lines == [" short", "a rather …"])
+    }
+
+    @Test("With overflow .clip, text is simply cut; nothing is drawn outside the frame")
+    func textClipped() {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        let end = frame.draw("overflowing", at: Position(x: 2, y: 0), overflow: .clip)
+        #expect(frame.lines == ["  over"])
+        #expect(end == 6)
+        frame.draw("nope", at: Position(x: 0, y: 5))
+        frame.draw("nope", at: Position(x: 9, y: 0))
+        #expect(frame.lines == ["  over"])
+    }
+
+    @Test("The ASCII glyph set cuts with three dots")
+    func asciiEllipsis() {
+        var frame = Frame(size: Size(width: 10, height: 1), glyphs: .ascii)
+        frame.draw("abcdefghijklmn", at: .zero)
+        #expect(frame.lines == ["abcdefg..."])
+    }
+
+    @Test("A wide character takes its cell and a continuation cell to the right")
+    func wideCharacterCells() {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        frame.draw("a漢b", at: .zero)
+        #expect(frame[1, 0].isWide)
+        #expect(frame[2, 0].isContinuation)
+        #expect(frame[3, 0].character == "b")
+        #expect(frame.lines == ["a漢b"])
+    }
+
+    @Test("A wide character that does not fit at the right edge becomes a space")
+    func wideCharacterAtEdge() {
+        var frame = Frame(size: Size(width: 5, height: 1))
+        frame.draw("ab漢字", at: .zero, overflow: .clip)
+        #expect(frame.lines == ["ab漢"])
+        var clipped = Frame(size: Size(width: 8, height: 1))
+        clipped.draw("x漢字", at: .zero, clip: Rect(x: 0, y: 0, width: 4, height: 1), overflow: .clip)
+        #expect(FrameSnapshot.lines(clipped, trimTrailingSpaces: false) == ["x漢     "])
+        #expect(!clipped[3, 0].isWide && !clipped[3, 0].isContinuation)
+    }
+
+    @Test("Overwriting half of a wide character blanks its other half")
+    func overwritingHalves() {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        frame.draw("漢字", at: .zero)
+        frame.put("x", at: Position(x: 1, y: 0))
+        #expect(frame.lines == [" x字"])
+        frame.put("y", at: Position(x: 2, y: 0))
+        #expect(frame.lines == [" xy"])
+        #expect(!frame[3, 0].isContinuation)
+    }
+
+    @Test("The ellipsis never splits a wide character")
+    func ellipsisWithWideCharacters() {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        frame.draw("日本語テキスト", at: .zero)
+        #expect(frame.lines == ["日本 …"])
+    }
+
+    @Test("Control characters in text are shown as replacement glyphs")
+    func controlsReplaced() {
+        var frame = Frame(size: Size(width: 10, height: 1))
+        frame.draw("a\u{1B}[2Jb", at: .zero)
+        #expect(frame.lines == ["a\u{FFFD}[2Jb"])
+    }
+
+    @Test("Span styles are laid over the cells, so a highlighted row keeps its background under coloured text")
+    func stylesLayer() {
+        var frame = Frame(size: Size(width: 10, height: 1))
+        frame.fill(frame.bounds, style: .background(.selection))
+        frame.draw([Span("HIGH", style: .foreground(.high, .bold)), Span(" x")], at: .zero)
+        #expect(frame[0, 0].style == Style(foreground: .high, background: .selection, attributes: .bold))
+        #expect(frame[5, 0].style == .background(.selection))
+        #expect(FrameSnapshot.styleMask(frame) == ["HHHH######"])
+    }
+
+    @Test("Text aligns to the centre or the end of a rectangle")
+    func alignment() {
+        var frame = Frame(size: Size(width: 10, height: 2))
+        frame.draw("mid", in: Rect(x: 0, y: 0, width: 10, height: 1), alignment: .center)
+        frame.draw("end", in: Rect(x: 0, y: 1, width: 10, height: 1), alignment: .trailing)
+        #expect(frame.lines == ["   mid", "       end"])
+    }
+
+    @Test("A box with a title draws in Unicode line glyphs and returns its inside")
+    func unicodeBox() {
+        var frame = Frame(size: Size(width: 14, height: 4))
+        let inside = frame.drawBox(frame.bounds, title: "Policy")
+        frame.draw("{ }", in: inside)
+        #expect(inside == Rect(x: 1, y: 1, width: 12, height: 2))
+        #expect(frame.lines == [
+            "┌ Policy ────┐",
+            "│{ }         │",
+            "│            │",
+            "└────────────┘",
+        ])
+    }
+
+    @Test("The same box in ASCII glyphs, with a divider and a title cut to fit")
+    func asciiBox() {
+        var frame = Frame(size: Size(width: 10, height: 5), glyphs: .ascii)
+        frame.drawBox(frame.bounds, title: "A long title")
+        frame.drawDivider(inBox: frame.bounds, atRow: 2)
+        #expect(frame.lines == [
+            "+ A lo...+",
+            "|        |",
+            "+--------+",
+            "|        |",
+            "+--------+",
+        ])
+    }
+
+    @Test("Rules and fills cover exactly their rectangle")
+    func rulesAndFill() {
+        var frame = Frame(size: Size(width: 5, height: 3))
+        frame.drawHorizontalRule(Rect(x: 1, y: 0, width: 3, height: 1))
+        frame.drawVerticalRule(Rect(x: 0, y: 1, width: 1, height: 2))
+        frame.fill(Rect(x: 2, y: 1, width: 2, height: 2), with: "#")
+        #expect(frame.lines == [" ───", "│ ##", "│ ##"])
+    }
+
+    @Test("Clearing a frame blanks it and hides the cursor")
+    func clearing() {
+        var frame = Frame(size: Size(width: 3, height: 1))
+        frame.draw("abc", at: .zero)
+        frame.cursor = Position(x: 1, y: 0)
+        frame.clear()
+        #expect(frame.lines == [""])
+        #expect(frame.cursor == nil)
+    }
+}
