@@ -105,6 +105,8 @@ struct HostileInputTests {
                 try handle.truncate(atOffset: 100 * 1024 * 1024)
                 try handle.close()
             })
+            // Slow in a debug build (seconds per run), and every format shares this path: JSON and YAML only.
+            if format == .barePolicy || format == .templateYAML {
             decide("just under the size limit: 9 MB of blank space before the document", { url in
                 try Data(repeating: UInt8(ascii: " "), count: 9 * 1024 * 1024).write(to: url)
                 let handle = try FileHandle(forWritingTo: url)
@@ -113,6 +115,7 @@ struct HostileInputTests {
                 try handle.write(contentsOf: Data(tail))
                 try handle.close()
             })
+            }
             decide("wrong types in the policy are notes, as IAM would refuse just those parts (lists and numbers where strings belong)",
                 text(format.wrap(#"{"Version":2012,"Statement":[{"Effect":["Allow"],"Principal":7,"Action":{"a":1},"Condition":"always"}]}"#)))
             refuse("no Statement at all", text(format.wrap(#"{"Version":"2012-10-17"}"#)))
@@ -157,15 +160,28 @@ struct HostileInputTests {
         return cases
     }()
 
-    /// The subcommands that read policy files. `lint` and `explain` join automatically once they exist.
-    static let readingCommands: [[String]] = {
-        var commands = [["simulate", "--principal", provider, "--claim", "sub=repo:acme/app:ref:refs/heads/main",
-                         "--claim", "aud=sts.amazonaws.com"]]
+    /// The subcommands that read policy files, with the options they need; `lint` and `explain` join
+    /// automatically once the binary has them.
+    static let readingCommands: [(name: String, options: [String])] = {
+        var commands = [(name: "simulate", options: ["--principal", provider, "--claim", "sub=repo:acme/app:ref:refs/heads/main",
+                                                     "--claim", "aud=sts.amazonaws.com"])]
         let help = (try? CLI.run(["--help"]))?.stdout ?? ""
-        if help.contains("lint") { commands.append(["lint"]) }
-        if help.contains("explain") { commands.append(["explain"]) }
+        // lint reports a file it cannot read inside its report (other files are still linted), so its
+        // error is read from the JSON report's "error" field rather than from stderr.
+        if help.contains("  lint ") { commands.append((name: "lint", options: ["--format", "json"])) }
+        if help.contains("  explain ") { commands.append((name: "explain", options: [])) }
         return commands
     }()
+
+    /// The one-line error a command gave for `file`: stderr (minus notes), or lint's JSON "error".
+    static func errorLines(of run: MeasuredRun, command: String) -> [String] {
+        if command == "lint" {
+            guard let report = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+                  let files = report["files"] as? [[String: Any]], let error = files.first?["error"] as? String else { return [] }
+            return error.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return run.stderr.split(separator: "\n").filter { !$0.hasPrefix("note:") }.map(String.init)
+    }
 
     @Test("a clear error naming the file and exit 2, or a decision — never a crash or hang", arguments: cases)
     func hostile(_ hostileCase: Case) throws {
@@ -174,9 +190,8 @@ struct HostileInputTests {
         let file = dir.appendingPathComponent(hostileCase.format.fileName)
         try hostileCase.make(file)
         for command in Self.readingCommands {
-            let arguments = command.count == 1 ? [command[0], file.path] : [command[0], file.path] + command.dropFirst()
-            let run = try MeasuredRun.run(CLI.binary.path, arguments, timeout: Self.timeLimit)
-            let label = "\(command[0]) on \(hostileCase.testDescription): \(run.summary)"
+            let run = try MeasuredRun.run(CLI.binary.path, [command.name, file.path] + command.options, timeout: Self.timeLimit)
+            let label = "\(command.name) on \(hostileCase.testDescription): \(run.summary)"
             #expect(run.signal == nil, "crashed: \(label)")
             #expect(!run.timedOut, "hung: \(label)")
             if let memory = run.maxResidentMiB {
@@ -187,9 +202,9 @@ struct HostileInputTests {
             switch hostileCase.expectation {
             case .refused:
                 #expect(run.status == 2, "\(label)")
-                #expect(run.stderr.contains(file.path + ":"), "the error must name the file: \(label)")
-                let lines = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("note:") }
+                let lines = Self.errorLines(of: run, command: command.name)
                 #expect(lines.count == 1, "one line: \(label)")
+                #expect(lines.first?.contains(file.path + ":") == true, "the error must name the file: \(label)")
                 #expect(!run.stderr.contains("Fatal error"), "\(label)")
             case .decided:
                 #expect(run.status == 0 || run.status == 1, "\(label)")
