@@ -160,8 +160,8 @@ struct HostileInputTests {
         return cases
     }()
 
-    /// The subcommands that read policy files, with the options they need; `lint` and `explain` join
-    /// automatically once the binary has them.
+    /// The subcommands that read policy files, with the options they need; `lint`, `explain` and `fix`
+    /// join automatically when the binary has them.
     static let readingCommands: [(name: String, options: [String])] = {
         var commands = [(name: "simulate", options: ["--principal", provider, "--claim", "sub=repo:acme/app:ref:refs/heads/main",
                                                      "--claim", "aud=sts.amazonaws.com"])]
@@ -170,6 +170,8 @@ struct HostileInputTests {
         // error is read from the JSON report's "error" field rather than from stderr.
         if help.contains("  lint ") { commands.append((name: "lint", options: ["--format", "json"])) }
         if help.contains("  explain ") { commands.append((name: "explain", options: [])) }
+        // --dry-run: the fix is computed in full (reading, rules, fixer, diff) but nothing is written.
+        if help.contains("  fix ") { commands.append((name: "fix", options: ["--dry-run"])) }
         return commands
     }()
 
