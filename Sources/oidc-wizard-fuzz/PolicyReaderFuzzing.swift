@@ -2,8 +2,8 @@ import Foundation
 import OIDCWizardCore
 
 /// What the fuzzer checks for one input: the policy reader (every input format) must return or throw an
-/// `InputError` — never crash, hang or exhaust memory; the hazard rules, the evaluator behind them and the
-/// scenario table must cope with whatever the reader lets through; and whatever the strict JSON parser accepts must
+/// `InputError` — never crash, hang or exhaust memory; the hazard rules, the evaluator behind them, the
+/// scenario table and the fixer must cope with whatever the reader lets through; and whatever the strict JSON parser accepts must
 /// survive a round trip through the pretty printer unchanged (the writer is what `generate` and `edit`
 /// use, so a value it cannot write back faithfully would corrupt a user's file).
 enum PolicyReaderFuzzing {
@@ -18,6 +18,7 @@ enum PolicyReaderFuzzing {
                     // What lint and explain do with a policy that was read: none of it may trap or hang.
                     _ = PolicyAnalyzer.analyze(source.policy, context: AnalysisContext(readerNotes: source.notes))
                     _ = ScenarioBuilder.scenarios(for: source.policy, intent: nil)
+                    _ = PolicyFixer.fix(source.policy, notes: source.notes, repositories: ["acme/app"])
                     _ = source.policy.jsonText
                     _ = JSONWriter.prettyPrinted(source.document)
                 }
