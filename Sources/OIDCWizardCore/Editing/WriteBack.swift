@@ -87,7 +87,9 @@ public enum WriteBack {
             backup = path
         }
         try checkUnchanged(source)
-        try write(text, to: source.path, force: true)
+        // The writer compares again right before its rename, after the new text is safely on disk: the
+        // window in which another change could be lost shrinks from the whole write to one rename.
+        try write(text, to: source.path, expecting: FileSnapshot(contents: source.bytes))
         return backup
     }
 
@@ -95,6 +97,18 @@ public enum WriteBack {
     static func checkUnchanged(_ source: EditSource) throws(Failure) {
         guard let now = FileManager.default.contents(atPath: source.path), Array(now) == source.bytes else {
             throw Failure(message: "\(source.path) changed on disk after it was opened (or was removed); nothing was written. Open it again to see the other change, then redo yours.")
+        }
+    }
+
+    static func write(_ text: String, to path: String, expecting previous: FileSnapshot) throws(Failure) {
+        let writer = AtomicFileWriter(directory: AtomicFileWriter.parent(of: path))
+        do {
+            try writer.write(OutputFile(relativePath: AtomicFileWriter.lastComponent(of: path), contents: text), expecting: previous)
+        } catch {
+            if error.kind == .changedSinceRead {
+                throw Failure(message: "\(path) changed on disk after it was opened (or was removed); nothing was written. Open it again to see the other change, then redo yours.")
+            }
+            throw Failure(message: "cannot write \(path): \(error.reason). \(error.advice)")
         }
     }
 
