@@ -85,6 +85,11 @@ public enum PolicyInput {
             if let json = try? JSONParser.parse(text) {
                 root = json
             } else {
+                // CloudFormation refuses templates over 1 MB, so a larger YAML file cannot be a real
+                // template; refusing it up front also keeps libyaml's slow paths out of reach.
+                guard bytes.count <= YAMLDocument.maxBytes else {
+                    throw InputError("the YAML file is \(bytes.count) bytes; CloudFormation templates are at most 1 MB, so it is refused.")
+                }
                 // libyaml takes a byte-order mark inside the text for content; editors on Windows write one.
                 var yaml = text
                 if yaml.unicodeScalars.first == "\u{FEFF}" { yaml.unicodeScalars.removeFirst() }

@@ -13,6 +13,8 @@ import Yams
 ///   conversion stops after `maxNodes` values.
 enum YAMLDocument {
     static let maxDepth = 512
+    /// CloudFormation's own limit on a template's size (1 MB, for templates in S3).
+    static let maxBytes = 1_000_000
     static let maxNodes = 1_000_000
 
     static func parse(_ text: String) throws(InputError) -> JSONValue {

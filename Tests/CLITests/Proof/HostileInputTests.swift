@@ -106,7 +106,16 @@ struct HostileInputTests {
                 try handle.close()
             })
             // Slow in a debug build (seconds per run), and every format shares this path: JSON and YAML only.
-            if format == .barePolicy || format == .templateYAML {
+            if format == .templateYAML {
+            refuse("over CloudFormation's 1 MB template limit: 2 MB of blank space before the document", { url in
+                try Data(repeating: UInt8(ascii: " "), count: 2 * 1024 * 1024).write(to: url)
+                let handle = try FileHandle(forWritingTo: url)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(("\n" + good).utf8))
+                try handle.close()
+            })
+            }
+            if format == .barePolicy {
             decide("just under the size limit: 9 MB of blank space before the document", { url in
                 try Data(repeating: UInt8(ascii: " "), count: 9 * 1024 * 1024).write(to: url)
                 let handle = try FileHandle(forWritingTo: url)
@@ -153,8 +162,8 @@ struct HostileInputTests {
                           make: text("Resources: *nowhere\n")))
         cases.append(Case(name: "a self-referencing anchor", format: .templateYAML, expectation: .refused,
                           make: text("Resources: &r\n  Deploy: *r\n")))
-        cases.append(Case(name: "2 000 levels of indentation (2 MB: deeper would pass the size limit first)", format: .templateYAML, expectation: .refused,
-                          make: text((0..<2_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined())))
+        cases.append(Case(name: "1 300 levels of indentation (0.85 MB: deeper would pass the 1 MB template limit first)", format: .templateYAML, expectation: .refused,
+                          make: text((0..<1_300).map { String(repeating: " ", count: $0) + "k:\n" }.joined())))
         cases.append(Case(name: "a tab-indented document", format: .templateYAML, expectation: .refused,
                           make: text("Resources:\n\tDeploy:\n\t\tType: AWS::IAM::Role\n")))
         return cases

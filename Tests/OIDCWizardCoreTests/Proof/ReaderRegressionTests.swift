@@ -28,18 +28,16 @@ struct ReaderRegressionTests {
         #expect(sources.count == 1)
     }
 
-    @Test("a line of nothing but spaces is blank, not 'nested' (a 1 MB blank line)")
+    @Test("a line of nothing but spaces is blank, not 'nested' (a 0.9 MB blank line)")
     func blankLineIsNotNesting() throws {
-        let text = Self.template(padding: String(repeating: " ", count: 1 << 20))
+        let text = Self.template(padding: String(repeating: " ", count: 900_000))
         #expect(try PolicyInput.read(data: Data(text.utf8), name: "template.yaml").count == 1)
     }
 
-    @Test("9 MB of leading blanks are read in bounded time")
-    func leadingBlanksAreFast() throws {
+    @Test("9 MB of leading blanks before a policy are skipped, and the policy is read")
+    func leadingBlanksAreSkipped() throws {
+        // Before the fix this took seconds (an array per byte); the hostile-input CLI test bounds the time.
         let text = String(repeating: " ", count: 9 << 20) + Self.document
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try PolicyInput.read(data: Data(text.utf8), name: "policy.json") }
-        // Seconds before the fix in a debug build; well under one after it (generous for a loaded machine).
-        #expect(elapsed < .seconds(10), "\(elapsed)")
+        #expect(try PolicyInput.read(data: Data(text.utf8), name: "policy.json").count == 1)
     }
 }
