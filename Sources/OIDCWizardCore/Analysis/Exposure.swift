@@ -42,7 +42,7 @@ struct Exposure {
         return admissions.first { $0.reach == reach }
     }
 
-    init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
+    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         // The worst reach confirmed so far, per statement and per positive sub value of each statement.
         var bestStatement: [Int: Reach] = [:]
@@ -69,8 +69,8 @@ struct Exposure {
                 }
                 guard news, seen.insert(template.key + "\u{0}" + subject).inserted else { continue }
                 let request = template.request(subject: subject)
-                let decision = PolicyEvaluator.evaluate(policy, request)
-                let applying = decision.statements.filter { $0.applies && $0.effect == .allow }.map(\.statementIndex)
+                let decision = evaluator.decide(request)
+                let applying = decision.applyingStatements.filter { evaluator.policy.statements[$0].effect == .allow }
                 if decision.isAllowed {
                     admissions.append(Admission(subject: subject, reach: reach, request: request, applyingStatements: applying))
                     for index in applying {
