@@ -42,7 +42,7 @@ struct Exposure {
         return admissions.first { $0.reach == reach }
     }
 
-    init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
+    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         // The worst reach confirmed so far, per statement and per positive sub value of each statement.
         var bestStatement: [Int: Reach] = [:]
@@ -69,8 +69,8 @@ struct Exposure {
                 }
                 guard news, seen.insert(template.key + "\u{0}" + subject).inserted else { continue }
                 let request = template.request(subject: subject)
-                let decision = PolicyEvaluator.evaluate(policy, request)
-                let applying = decision.statements.filter { $0.applies && $0.effect == .allow }.map(\.statementIndex)
+                let decision = evaluator.decide(request)
+                let applying = decision.applyingStatements.filter { evaluator.policy.statements[$0].effect == .allow }
                 if decision.isAllowed {
                     admissions.append(Admission(subject: subject, reach: reach, request: request, applyingStatements: applying))
                     for index in applying {
@@ -144,7 +144,9 @@ struct Exposure {
         }
         for clause in statement.clauses(on: "sub") where !clause.isNegated {
             for value in clause.clause.values {
-                witnesses.append(contentsOf: fill(value))
+                // The readable witness first: among requests that reach as far, the first one found is
+                // the example messages show.
+                witnesses.append(contentsOf: fill(value).reversed())
             }
         }
         // Names the policy uses, for "same repository name under another owner" and friends.
@@ -174,7 +176,14 @@ struct Exposure {
         for repository in repositories { subjects.append("repo:\(attackerOwner)/\(repository):\(firstContext)") }
         for context in contexts.dropFirst() { subjects.append("repo:\(attackerOwner)/\(repositories[0]):\(context)") }
         for owner in owners.prefix(3) {
-            subjects.append("repo:\(owner)-evil/\(repositories[0]):\(firstContext)")
+            // A setup's owner may be a pattern (`acme*`): its look-alike is a name the pattern admits.
+            if owner.hasWildcard {
+                if let lookAlike = AttackerName.owner(matching: owner) {
+                    subjects.append("repo:\(lookAlike)/\(repositories[0]):\(firstContext)")
+                }
+                continue
+            }
+            subjects.append("repo:\(AttackerName.lookAlike(of: owner))/\(repositories[0]):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
         }
         for (owner, repository) in exact {
@@ -196,23 +205,72 @@ struct Exposure {
         return subjects + witnesses
     }
 
-    /// Concrete subjects the pattern matches, each wildcard filled with attacker-controlled text:
-    /// `repo:*` → `repo:zz-attacker/app:ref:refs/heads/main`, `repo:acme*/app:*` → `repo:acme-evil/app:-evil`.
+    /// Concrete subjects the pattern matches, each wildcard filled with attacker-controlled text. The
+    /// first lets one `*` run across parts (`repo:*` → `repo:zz-attacker/app:ref:refs/heads/main`,
+    /// `repo:acme*` → `repo:acme-evil/app:ref:refs/heads/main`); the
+    /// last is the readable example messages show, with names GitHub would accept: `repo:*/app:…` →
+    /// `repo:evil/app:…`, `repo:acme*/app:*` → `repo:acme-evil/app:ref:refs/heads/evil`.
     /// A value without wildcards is its own witness (it may be a template subject any owner can produce).
     static func fill(_ pattern: String) -> [String] {
         guard pattern.hasWildcard else { return [pattern] }
-        let fillers = ["\(attackerOwner)/app:ref:refs/heads/main", "-evil"]
-        return fillers.map { filler in
-            var out = ""
-            for character in pattern {
-                switch character {
-                case "*": out += filler
-                case "?": out += "x"
-                default: out.append(character)
-                }
-            }
-            return out
+        return [spanningWitness(pattern), readableWitness(pattern)]
+    }
+
+    /// Each `*` filled with the rest of a subject; after a letter the text continues the name
+    /// (`repo:acme*` → `repo:acme-evil/app:ref:refs/heads/main`).
+    static func spanningWitness(_ pattern: String) -> String {
+        fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "\(attackerOwner)/app:ref:refs/heads/main" }
+            return "-evil/app:ref:refs/heads/main"
         }
+    }
+
+    /// The readable example for a pattern: for a `repo:<owner>/<name>:<context>` pattern each part filled
+    /// on its own terms (valid owner and repository names, a branch for a bare context), else every `*`
+    /// filled with `evil` or `-evil`, whichever reads as a word where it stands.
+    static func readableWitness(_ pattern: String) -> String {
+        let plain = fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "evil" }
+            return "-evil"
+        }
+        guard let parts = SubjectParts(parsing: pattern) else {
+            // `repo:acme*`: a whole subject reads better than `repo:acme-evil`.
+            let spanning = spanningWitness(pattern)
+            return pattern.hasPrefix("repo:") && SubjectParts(parsing: plain) == nil && SubjectParts(parsing: spanning) != nil
+                ? spanning : plain
+        }
+        var filled = parts
+        if parts.owner.hasWildcard {
+            guard let owner = AttackerName.owner(matching: parts.owner) else { return plain }
+            filled.owner = owner
+        }
+        if parts.name.hasWildcard {
+            guard let name = AttackerName.repository(matching: parts.name) else { return plain }
+            filled.name = name
+        }
+        filled.ownerID = parts.ownerID.map { PlausibleValue.digits($0, fallback: "900000001") }
+        filled.repositoryID = parts.repositoryID.map { PlausibleValue.digits($0, fallback: "900000002") }
+        let context = parts.context.text
+        let contextGlob = WildcardPattern(glob: context)
+        // A bare `*` (or `ref:*`) context: an attacker's branch is the readable run it lets in.
+        let branch = "ref:refs/heads/evil"
+        let contextText = context.hasWildcard && contextGlob.matches(branch) && !SubjectContext(parsing: context).isConcreteKind
+            ? branch : readableWitness(context)
+        filled.context = SubjectContext(parsing: contextText)
+        let witness = filled.text
+        return WildcardPattern(glob: pattern).matches(witness) ? witness : plain
+    }
+
+    private static func fill(_ pattern: String, star: (Character?) -> String) -> String {
+        var out = ""
+        for character in pattern {
+            switch character {
+            case "*": out += star(out.last)
+            case "?": out += "x"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     // MARK: - Attacker requests

@@ -5,12 +5,15 @@ final class PolicyAnalysis {
     let context: AnalysisContext
     let statements: [StatementFacts]
     let scope: IntendedScope
+    /// The policy compiled once for the many requests the rules ask the evaluator about.
+    let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
         self.context = context
+        evaluator = CompiledPolicy(policy)
         let root = JSONPath.root.member("Statement")
         statements = policy.statements.enumerated().map { index, statement in
             StatementFacts(index: index, statement: statement,
@@ -24,7 +27,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent)
+        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent)
         cachedExposure = exposure
         return exposure
     }
@@ -109,8 +112,8 @@ extension PolicyAnalysis {
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
             let request = Exposure.request(subject: subject, statement: statement, intent: intent)
-            let decision = PolicyEvaluator.evaluate(policy, request)
-            return decision.isAllowed && decision.statements[statement.index].applies
+            let ruling = evaluator.decide(request)
+            return ruling.isAllowed && ruling.applies(statement.index)
         }
     }
 
