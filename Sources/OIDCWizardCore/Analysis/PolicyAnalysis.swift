@@ -5,8 +5,12 @@ final class PolicyAnalysis {
     let context: AnalysisContext
     let statements: [StatementFacts]
     let scope: IntendedScope
+    /// The cap on evaluations for this analysis, shared by the exposure and every rule that asks the
+    /// evaluator (a policy of hundreds of statements must not hang the wizard).
+    let budget: EvaluationBudget
 
     private var cachedExposure: Exposure?
+    private var decisions: [AssumeRequest: Decision?] = [:]
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
@@ -17,6 +21,16 @@ final class PolicyAnalysis {
                            path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
         }
         scope = Self.scope(statements: statements, intent: context.intent)
+        budget = EvaluationBudget(statements: policy.statements.count)
+    }
+
+    /// The evaluator's decision for `request`, or nil when the analysis's evaluation budget is spent.
+    /// Identical requests are evaluated once.
+    func evaluate(_ request: AssumeRequest) -> Decision? {
+        if let known = decisions[request] { return known }
+        let decision = budget.spend() ? PolicyEvaluator.evaluate(policy, request) : nil
+        decisions[request] = decision
+        return decision
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -24,7 +38,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent)
+        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent, budget: budget)
         cachedExposure = exposure
         return exposure
     }
@@ -93,6 +107,18 @@ final class PolicyAnalysis {
                 }
             }
         }
+        // A Deny that keeps out everything but an owner (`StringNotLike sub repo:octo/*`) names the owner meant.
+        for statement in statements where statement.isDeny {
+            for clause in statement.clauses(on: "sub") where clause.isNegated {
+                for value in clause.clause.values {
+                    let shape = SubjectShape(value)
+                    guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner?.lowercased(),
+                          SubjectGrammar.validOwner(owner) else { continue }
+                    owners.insert(owner)
+                    if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
+                }
+            }
+        }
         return IntendedScope(owners: owners, ownerIDs: ids, repositories: repositories, subjects: nil)
     }
 
@@ -109,7 +135,7 @@ extension PolicyAnalysis {
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
             let request = Exposure.request(subject: subject, statement: statement, intent: intent)
-            let decision = PolicyEvaluator.evaluate(policy, request)
+            guard let decision = evaluate(request) else { return false }
             return decision.isAllowed && decision.statements[statement.index].applies
         }
     }

@@ -57,7 +57,8 @@ enum ContextRules {
         switch kind {
         case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
-            let probes = [Exposure.fill(value).last ?? value, "\(base):ref:refs/heads/zz-any-branch"]
+            // Branches anyone with push access can create, valid by git's rules, that the pattern matches.
+            let probes = (Witnesses.fill(branch, kind: .ref).map { "\(base):ref:refs/heads/\($0)" } + ["\(base):ref:refs/heads/zz-any-branch"])
                 .filter { WildcardPattern(glob: value).matches($0) }
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(

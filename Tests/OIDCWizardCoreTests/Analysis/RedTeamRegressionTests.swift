@@ -1,0 +1,66 @@
+import Testing
+@testable import OIDCWizardCore
+
+/// What the red-team review found in the analysis, one specification per finding: each policy here
+/// was misjudged before (too low, too high, or for the wrong reason).
+@Suite("Red-team regressions")
+struct RedTeamRegressionTests {
+    static let k = Lint.prefix
+    static let aud = #""\#(Lint.prefix):aud": "sts.amazonaws.com""#
+
+    static func statement(_ effect: String, _ condition: String) -> String {
+        #"{"Effect": "\#(effect)", "Principal": {"Federated": "\#(Lint.provider)"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {\#(condition)}}"#
+    }
+
+    static func document(_ statements: String...) -> String {
+        #"{"Version": "2012-10-17", "Statement": [\#(statements.joined(separator: ", "))]}"#
+    }
+
+    static func summary(_ findings: [Finding]) -> String {
+        findings.map { "\($0.severity) \($0.rule): \($0.message)" }.joined(separator: "\n")
+    }
+
+    // MARK: 1 — the attacker chooses the ref and environment the policy asks for
+
+    @Test("sub * with an environment test is open to any owner: the attacker names an environment prod")
+    func environmentClaimDoesNotFence() throws {
+        let json = Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "*"}, "StringEquals": {"\#(Self.k):environment": "prod", \#(Self.aud)}"#)
+        let findings = try Lint.findings(json)
+        #expect(findings.worst == .critical, "\(Self.summary(findings))")
+        let top = try #require(findings.first)
+        #expect(top.message.contains("environment:prod"), "\(top.message)")
+        // …and the evaluator agrees with the request the finding names.
+        let policy = try PolicyReader.read(text: json).reading.policy
+        let statement = StatementFacts(index: 0, statement: policy.statements[0], path: .root)
+        let request = Exposure.request(subject: "repo:zz-evil/x:environment:prod", statement: statement, intent: nil)
+        #expect(PolicyEvaluator.evaluate(policy, request).isAllowed)
+    }
+
+    @Test("repo:* with a ref test is open to any owner: the attacker pushes a branch of that name")
+    func refClaimDoesNotFence() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:*"}, "StringEquals": {"\#(Self.k):ref": "refs/heads/release", \#(Self.aud)}"#))
+        #expect(findings.worst == .critical, "\(Self.summary(findings))")
+        #expect(findings.first?.message.contains("ref:refs/heads/release") == true, "\(Self.summary(findings))")
+    }
+
+    @Test("the attacker's request is consistent: the ref claim follows the branch in the subject")
+    func attackerRequestIsConsistent() throws {
+        let policy = try PolicyReader.read(text: Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:*"}, "StringEquals": {"\#(Self.k):ref": "refs/heads/release"}"#)).reading.policy
+        let statement = StatementFacts(index: 0, statement: policy.statements[0], path: .root)
+        let request = Exposure.request(subject: "repo:evil/app:ref:refs/heads/other", statement: statement, intent: nil)
+        #expect(request.context["\(Self.k):ref"] == ["refs/heads/other"])
+        #expect(!PolicyEvaluator.evaluate(policy, request).isAllowed)
+    }
+
+    // MARK: 4 — exposure below "any owner" is measured too
+
+    @Test("a Deny that narrows an open Allow to one organisation leaves the whole organisation in: high")
+    func denyNarrowingToAnOrganisation() throws {
+        let json = Self.document(
+            Self.statement("Allow", #""StringLike": {"\#(Self.k):sub": "repo:*"}, "StringEquals": {\#(Self.aud)}"#),
+            Self.statement("Deny", #""StringNotLike": {"\#(Self.k):sub": "repo:octo/*"}"#))
+        let findings = try Lint.findings(json)
+        #expect(findings.worst == .high, "\(Self.summary(findings))")
+        #expect(findings.contains { $0.severity == .high && $0.message.contains("repo:octo/") }, "\(Self.summary(findings))")
+    }
+}
