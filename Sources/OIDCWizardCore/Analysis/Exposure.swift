@@ -47,7 +47,7 @@ struct Exposure {
     var capped = false
 
     init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?,
-         budget: EvaluationBudget = EvaluationBudget(statements: 1)) {
+         budget: EvaluationBudget) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         let watchByIndex = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, $0) })
         // The worst reach confirmed so far, per statement and per positive sub value of each statement.

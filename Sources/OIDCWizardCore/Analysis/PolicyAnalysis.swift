@@ -21,7 +21,7 @@ final class PolicyAnalysis {
                            path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
         }
         scope = Self.scope(statements: statements, intent: context.intent)
-        budget = EvaluationBudget(statements: policy.statements.count)
+        budget = EvaluationBudget(policy: policy)
     }
 
     /// The evaluator's decision for `request`, or nil when the analysis's evaluation budget is spent.

@@ -63,4 +63,54 @@ struct RedTeamRegressionTests {
         #expect(findings.worst == .high, "\(Self.summary(findings))")
         #expect(findings.contains { $0.severity == .high && $0.message.contains("repo:octo/") }, "\(Self.summary(findings))")
     }
+
+    // MARK: 11 — huge policies are analysed in bounded work
+
+    static func huge(statements: Int = 200, values: Int = 20) -> String {
+        let list = (0..<statements).map { n in
+            let subs = (0..<values).map { #""repo:acme/app\#(n)-\#($0):ref:refs/heads/*""# }.joined(separator: ", ")
+            return statement("Allow", #""StringLike": {"\#(k):sub": [\#(subs)]}, "StringEquals": {\#(aud)}"#)
+        }
+        return #"{"Version": "2012-10-17", "Statement": [\#(list.joined(separator: ", "))]}"#
+    }
+
+    @Test("a 200-statement policy costs a bounded number of evaluations, says it stopped early, and is over IAM's size quota")
+    func hugePolicyIsBounded() throws {
+        let policy = try PolicyReader.read(text: Self.huge()).reading.policy
+        let analysis = PolicyAnalysis(policy: policy, context: AnalysisContext())
+        _ = analysis.exposure
+        // Each evaluation judges all 4,200 values: the budget allows only a few dozen of them.
+        #expect(analysis.budget.limit <= 32)
+        #expect(analysis.budget.evaluations <= analysis.budget.limit)
+        let findings = PolicyAnalyzer.analyze(policy)
+        #expect(findings.first("analysis-incomplete") != nil)
+        let size = try #require(findings.first { $0.rule == "aws-will-reject" && $0.statement == nil })
+        #expect(size.message.contains("8192"))
+        // Rules that could not ask the evaluator keep the class the text gives them (medium, not low).
+        #expect(findings.of("branch-glob").allSatisfy { $0.severity == .medium })
+    }
+
+    @Test("a small policy gets a generous budget and no early stop; a tight one is within IAM's size quota")
+    func smallPolicyIsComplete() throws {
+        let policy = try PolicyReader.read(text: Lint.policy(condition: Lint.tight())).reading.policy
+        let analysis = PolicyAnalysis(policy: policy, context: AnalysisContext())
+        #expect(analysis.budget.limit >= 500)
+        let findings = PolicyAnalyzer.analyze(policy)
+        #expect(findings.first("analysis-incomplete") == nil)
+        #expect(findings.first("aws-will-reject") == nil)
+        #expect(GuardrailRule.characterCount(policy) < GuardrailRule.defaultSizeQuota)
+    }
+
+    @Test("locating every finding of a huge file answers what a fresh scan per finding answers")
+    func locatorAgreesWithSingleLookups() throws {
+        let text = Self.huge(statements: 30, values: 5).replacingOccurrences(of: ", ", with: ",\n")
+        let locate = SourceLocator.locator(for: text)
+        let paths = (0..<30).flatMap { n in
+            (0..<5).map { #"$.Statement[\#(n)].Condition.StringLike["\#(Self.k):sub"][\#($0)]"# }
+                + [#"$.Statement[\#(n)].Condition.StringEquals"#, "$.Statement[\(n)]", "$.Statement[\(n)].Nothing"]
+        }
+        for path in paths.reversed() + paths {
+            #expect(locate(path) == SourceLocator.line(of: path, in: text), "\(path)")
+        }
+    }
 }

@@ -62,7 +62,7 @@ enum ContextRules {
                 .filter { WildcardPattern(glob: value).matches($0) }
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
-                .branchGlob, severity: admitted == nil ? .low : .medium, statement: statement.index, path: path,
+                .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
                 why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.replacingOccurrences(of: "*", with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."

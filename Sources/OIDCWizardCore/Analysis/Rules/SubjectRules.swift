@@ -137,7 +137,8 @@ enum SubjectRules {
             let base = "repo:\(shape.owner.map { o in shape.ownerID.map { "\(o)@\($0)" } ?? o } ?? owner)/\(shape.repositoryID.map { "\(repository)@\($0)" } ?? repository)"
             let probes = ["\(base):ref:refs/heads/zz-unlisted", "\(base):pull_request", "\(base):ref:refs/tags/zz-tag", "\(base):environment:zz-env"]
             let admitted = analysis.firstAdmitted(probes, through: statement)
-            let level: Severity = admitted == nil ? .low : (analysis.isDeployRole ? .high : .medium)
+            // Without an answer from the evaluator (budget spent), the text's own class stands.
+            let level: Severity = admitted == nil && !analysis.budget.exhausted ? .low : (analysis.isDeployRole ? .high : .medium)
             return analysis.finding(
                 .anyContext, severity: level, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) lets in every run of \(owner)/\(repository)\(admitted.map { ": the evaluator lets \($0) in" } ?? ", though other conditions narrow it").",
