@@ -46,7 +46,7 @@ struct Exposure {
     /// lower bound).
     var capped = false
 
-    init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?,
+    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?,
          budget: EvaluationBudget) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         let watchByIndex = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, $0) })
@@ -96,8 +96,8 @@ struct Exposure {
                     break statements
                 }
                 let request = template.request(subject: subject)
-                let decision = PolicyEvaluator.evaluate(policy, request)
-                let applying = decision.statements.filter { $0.applies && $0.effect == .allow }.map(\.statementIndex)
+                let decision = evaluator.decide(request)
+                let applying = decision.applyingStatements.filter { evaluator.policy.statements[$0].effect == .allow }
                 if decision.isAllowed {
                     admissions.append(Admission(subject: subject, reach: level, request: request, applyingStatements: applying))
                     for index in applying {

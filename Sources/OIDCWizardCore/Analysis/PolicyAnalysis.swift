@@ -8,13 +8,16 @@ final class PolicyAnalysis {
     /// The cap on evaluations for this analysis, shared by the exposure and every rule that asks the
     /// evaluator (a policy of hundreds of statements must not hang the wizard).
     let budget: EvaluationBudget
+    /// The policy compiled once for the many requests the rules ask the evaluator about.
+    let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
-    private var decisions: [AssumeRequest: Decision?] = [:]
+    private var rulings: [AssumeRequest: Ruling?] = [:]
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
         self.context = context
+        evaluator = CompiledPolicy(policy)
         let root = JSONPath.root.member("Statement")
         statements = policy.statements.enumerated().map { index, statement in
             StatementFacts(index: index, statement: statement,
@@ -24,13 +27,13 @@ final class PolicyAnalysis {
         budget = EvaluationBudget(policy: policy)
     }
 
-    /// The evaluator's decision for `request`, or nil when the analysis's evaluation budget is spent.
+    /// The evaluator's ruling for `request`, or nil when the analysis's evaluation budget is spent.
     /// Identical requests are evaluated once.
-    func evaluate(_ request: AssumeRequest) -> Decision? {
-        if let known = decisions[request] { return known }
-        let decision = budget.spend() ? PolicyEvaluator.evaluate(policy, request) : nil
-        decisions[request] = decision
-        return decision
+    func evaluate(_ request: AssumeRequest) -> Ruling? {
+        if let known = rulings[request] { return known }
+        let ruling = budget.spend() ? evaluator.decide(request) : nil
+        rulings[request] = ruling
+        return ruling
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -38,7 +41,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent, budget: budget)
+        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent, budget: budget)
         cachedExposure = exposure
         return exposure
     }
@@ -135,8 +138,8 @@ extension PolicyAnalysis {
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
             let request = Exposure.request(subject: subject, statement: statement, intent: intent)
-            guard let decision = evaluate(request) else { return false }
-            return decision.isAllowed && decision.statements[statement.index].applies
+            guard let ruling = evaluate(request) else { return false }
+            return ruling.isAllowed && ruling.applies(statement.index)
         }
     }
 

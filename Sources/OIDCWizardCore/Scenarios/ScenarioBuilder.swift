@@ -16,6 +16,7 @@ public enum ScenarioBuilder {
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent?) -> [Scenario] {
         let facts = PolicyFacts(policy: policy, intent: intent)
+        let evaluator = CompiledPolicy(policy)
         var rows: [Scenario] = []
         // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
         // repository sends when the policy tests no id, and that sameness is the point of its row.
@@ -24,8 +25,9 @@ public enum ScenarioBuilder {
         func add(_ run: Run, actor: Scenario.Actor, attack: String?) {
             guard seen.insert(run).inserted else { return }
             let request = facts.request(for: run)
+            // Decided now, worded only if someone reads the row's reason.
             rows.append(Scenario(title: run.title, attack: attack, actor: actor, request: request, subject: run.subject,
-                                 decision: PolicyEvaluator.evaluate(policy, request)))
+                                 ruling: evaluator.decide(request), policy: evaluator))
         }
 
         let intended = facts.intendedRuns.prefix(maxIntendedRows)

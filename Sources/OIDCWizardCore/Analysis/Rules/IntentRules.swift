@@ -7,13 +7,15 @@ enum IntentRules {
         var findings: [Finding] = []
         for subject in intent.subjects where !subject.hasWildcard {
             // The meant workflow gets in if the request built for any one statement is allowed; stop at the first.
-            var denial: Decision?
+            // Decided without words first; the reason is worded only for the request that is reported.
+            var denial: AssumeRequest?
             for statement in candidates {
-                let decision = PolicyEvaluator.evaluate(analysis.policy, Exposure.request(subject: subject, statement: statement, intent: intent))
-                if decision.isAllowed { denial = nil; break }
-                if denial == nil { denial = decision }
+                let request = Exposure.request(subject: subject, statement: statement, intent: intent)
+                if analysis.evaluator.decide(request).isAllowed { denial = nil; break }
+                if denial == nil { denial = request }
             }
-            guard let decision = denial else { continue }
+            guard let denied = denial else { continue }
+            let decision = analysis.evaluator.evaluate(denied)
             findings.append(analysis.finding(
                 .intendedDenied, statement: decision.statementIndex, path: decision.statementIndex.map { analysis.statements[$0].path } ?? JSONPath.root.member("Statement"),
                 message: "A run you asked for is denied: \(subject). \(decision.reason)",
