@@ -11,6 +11,7 @@ public enum PolicyAnalyzer {
         GuardrailRule.check,
         SubjectRules.check,
         KeyRules.check,
+        DenyRules.check,
         OperatorRules.check,
         AudienceRules.check,
         ContextRules.check,

@@ -52,6 +52,39 @@ struct RedTeamRegressionTests {
         #expect(!PolicyEvaluator.evaluate(policy, request).isAllowed)
     }
 
+    // MARK: 3 — Deny statements are analysed
+
+    static let tightAllow = statement("Allow", Lint.tight())
+
+    @Test("a Deny with a negated test on a claim IAM never sees applies to everyone: nobody meant gets in (broken)")
+    func denyOnAbsentClaimShutsEveryoneOut() throws {
+        let findings = try Lint.findings(Self.document(Self.tightAllow, Self.statement("Deny", #""StringNotEquals": {"\#(Self.k):repository_owner": "acme"}"#)))
+        let finding = try #require(findings.first("no-allow"), "\(Self.summary(findings))")
+        #expect(finding.severity == .high && finding.kind == .broken && finding.statement == 1)
+    }
+
+    @Test("a Deny whose pattern covers the allowed repository shuts it out (broken); one that spares it does not")
+    func denyCoveringTheAllowedRepository() throws {
+        let killing = try Lint.findings(Self.document(Self.tightAllow, Self.statement("Deny", #""StringLike": {"\#(Self.k):sub": "repo:acme/*"}"#)))
+        #expect(killing.first("no-allow")?.statement == 1, "\(Self.summary(killing))")
+        let sparing = try Lint.findings(Self.document(Self.tightAllow, Self.statement("Deny", #""StringLike": {"\#(Self.k):sub": "repo:acme/app:pull_request"}"#)))
+        #expect(sparing.first("no-allow") == nil && sparing.first("deny-never-applies") == nil, "\(Self.summary(sparing))")
+        #expect(sparing.allSatisfy { $0.severity < .high })
+    }
+
+    @Test("a Deny on a key no request carries never applies, and says so", arguments: [
+        #""StringEquals": {"\#(Lint.prefix):event_name": "pull_request"}"#,
+        #""StringLike": {"\#(Lint.prefix):subject": "repo:acme/app:pull_request"}"#,
+    ])
+    func deadDeny(_ condition: String) throws {
+        let findings = try Lint.findings(Self.document(
+            Self.statement("Allow", #""StringLike": {"\#(Self.k):sub": "repo:acme/app:*"}, "StringEquals": {\#(Self.aud)}"#),
+            Self.statement("Deny", condition)))
+        let finding = try #require(findings.first("deny-never-applies"), "\(Self.summary(findings))")
+        #expect(finding.statement == 1 && finding.severity == .medium)
+        #expect(findings.first("no-allow") == nil)
+    }
+
     // MARK: 4 — exposure below "any owner" is measured too
 
     @Test("a Deny that narrows an open Allow to one organisation leaves the whole organisation in: high")
