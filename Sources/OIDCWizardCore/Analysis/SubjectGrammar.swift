@@ -21,8 +21,10 @@ enum SubjectGrammar {
             case "repo":
                 guard position < tokens.count, validRepositoryPair(tokens[position]) else { return false }
                 position += 1
-                // The default form's context directly after `repo`: `pull_request` stands alone.
-                if position < tokens.count, tokens[position] == "pull_request" { position += 1 }
+                // The default form's context directly after `repo`: `pull_request` stands alone, and last.
+                if position < tokens.count, tokens[position] == "pull_request" {
+                    return position + 1 == tokens.count
+                }
             case "context":
                 guard position < tokens.count else { return false }
                 let kind = tokens[position]

@@ -31,7 +31,12 @@ enum Witnesses {
             let split = DefaultPattern(pattern)
             let owners = split.owner.map { fill($0, kind: .owner) + (split.ownerIsLiteral ? [] : parts.owners) } ?? parts.owners
             let repositories = split.repository.map { fill($0, kind: .repository) + (split.repositoryIsLiteral ? [] : parts.repositories) } ?? parts.repositories
-            let contexts = split.context.map { fillContext($0) + ($0.hasWildcard ? parts.contexts : []) } ?? parts.contexts
+            var contexts = split.context.map { fillContext($0) + ($0.hasWildcard ? parts.contexts : []) } ?? parts.contexts
+            // `repo:*:environment:prod`: the fixed text after the last wildcard is the context to send.
+            if split.context == nil, let last = pattern.lastIndex(where: { $0 == "*" || $0 == "?" }) {
+                let tail = pattern[pattern.index(after: last)...]
+                if tail.hasPrefix(":"), SubjectGrammar.canBeSent("repo:a/b\(tail)") { contexts.insert(String(tail.dropFirst()), at: 0) }
+            }
             // Ids: an id the pattern writes exactly belongs to someone else; only a wildcard id (or a
             // wildcard that spans the whole name) can be the attacker's.
             var idForms: [Bool] = []
@@ -49,6 +54,11 @@ enum Witnesses {
                     }
                 }
             }
+        }
+        // `*acme/app:…`: one leading wildcard before fixed text — the attacker's owner name ends in it.
+        if pattern.first == "*", !pattern.dropFirst().hasWildcard {
+            for head in ["repo:zz-attacker-", "repo:evil", "repo:zz-attacker/", "repo:zz-attacker/app:", ""]
+            where consider(head + pattern.dropFirst()) { return found }
         }
         if !pattern.hasPrefix("repo:") || found.isEmpty {
             for subject in templateFills(pattern) where consider(subject) { return found }

@@ -52,6 +52,81 @@ struct RedTeamRegressionTests {
         #expect(!PolicyEvaluator.evaluate(policy, request).isAllowed)
     }
 
+    // MARK: 2, 8 — subjects GitHub never sends are broken, not open
+
+    @Test("a sub value GitHub never sends is broken (nobody gets in), never critical", arguments: [
+        #""StringEquals": {"\#(Lint.prefix):sub": "refs/heads/main", \#(RedTeamRegressionTests.aud)}"#,
+        #""StringEquals": {"\#(Lint.prefix):sub": "acme/app:ref:refs/heads/main", \#(RedTeamRegressionTests.aud)}"#,
+        #""StringLike": {"\#(Lint.prefix):sub": "acme/app:*"}, "StringEquals": {\#(RedTeamRegressionTests.aud)}"#,
+        #""StringLike": {"\#(Lint.prefix):sub": ""}, "StringEquals": {\#(RedTeamRegressionTests.aud)}"#,
+        #""StringEquals": {"\#(Lint.prefix):sub": "repo:acme/app", \#(RedTeamRegressionTests.aud)}"#,
+        #""StringEquals": {"\#(Lint.prefix):sub": "repo:acme/app:main", \#(RedTeamRegressionTests.aud)}"#,
+        #""StringEquals": {"\#(Lint.prefix):sub": "repo:acme/app:refs/heads/main", \#(RedTeamRegressionTests.aud)}"#,
+        #""StringLike": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/${*}"}, "StringEquals": {\#(RedTeamRegressionTests.aud)}"#,
+    ])
+    func neverSentIsBroken(_ condition: String) throws {
+        let findings = try Lint.findings(Lint.policy(condition: condition))
+        let finding = try #require(findings.first("subject-never-matches"), "\(Self.summary(findings))")
+        #expect(finding.severity == .high && finding.kind == .broken)
+        #expect(findings.worst == .high, "\(Self.summary(findings))")
+        #expect(findings.first("template-without-binding") == nil && findings.first("open-to-any-owner") == nil)
+    }
+
+    @Test("the grammar: what GitHub sends, and what it never sends")
+    func grammar() {
+        for sent in ["repo:acme/app:ref:refs/heads/main", "repo:acme@1/app@2:pull_request", "repo:acme/app:environment:prod",
+                     "environment:prod:ref:refs/heads/main", "repository_owner:acme:environment:prod",
+                     "repo:acme/app:context:ref:refs/heads/main:job_workflow_ref:acme/ci/.github/workflows/d.yml@refs/heads/main"] {
+            #expect(SubjectGrammar.canBeSent(sent), "\(sent)")
+        }
+        for never in ["", "refs/heads/main", "acme/app:ref:refs/heads/main", "repo:acme/app:main", "repo:-evil/app:ref:refs/heads/main",
+                      "repo:acme--evil/app:ref:refs/heads/main", "repo:acme/a/b:ref:refs/heads/main", "repo:acme/app:ref:refs/heads/-evil",
+                      "repo:acme@1/app:ref:refs/heads/main", "false", "repo:acme/app:pull_request:ref:refs/heads/main"] {
+            #expect(!SubjectGrammar.canBeSent(never), "\(never)")
+        }
+    }
+
+    @Test("Null on sub is a flag, not a subject: the backstop's critical stands, no template finding")
+    func nullIsNotASubject() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""Null": {"\#(Self.k):sub": "false"}, "StringEquals": {\#(Self.aud)}"#))
+        #expect(findings.worst == .critical)
+        #expect(findings.first("template-without-binding") == nil, "\(Self.summary(findings))")
+    }
+
+    // MARK: 9 — every witness is a subject GitHub can send
+
+    @Test("witnesses are valid part by part", arguments: ["repo:*", "*", "repo:acme*/app:*", "repo:acme-*/app:*", "repo:*/app:ref:refs/heads/main",
+                                                          "repo:acme/app*", "repo:acme/app:ref:refs/heads/*", "repo:acm?/app:*", "*acme/app:ref:refs/heads/main",
+                                                          "repo:*:environment:prod", "repo:acme/*", "environment:prod*"])
+    func witnessesAreSendable(_ pattern: String) {
+        let witnesses = Witnesses.subjects(matching: pattern, parts: Exposure.defaultParts)
+        #expect(!witnesses.isEmpty, "\(pattern)")
+        for witness in witnesses {
+            #expect(SubjectGrammar.canBeSent(witness) && WildcardPattern(glob: pattern).matches(witness), "\(pattern) → \(witness)")
+        }
+    }
+
+    // MARK: 10 — globs and policy variables are not names
+
+    @Test("a glob that runs past the owner is open, not an invalid name", arguments: ["repo:*:ref:refs/heads/main", "repo:*:environment:prod"])
+    func globOwnerIsNotInvalid(_ sub: String) throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "\#(sub)"}, "StringEquals": {\#(Self.aud)}"#))
+        #expect(findings.first("invalid-name") == nil, "\(Self.summary(findings))")
+        #expect(findings.worst == .critical)
+    }
+
+    @Test("a subject built from the caller's own claims matches everyone, and says why; nothing contradicts it", arguments: [
+        "repo:${token.actions.githubusercontent.com:repository}:*", "repo:${token.actions.githubusercontent.com:actor}/*",
+        "${token.actions.githubusercontent.com:sub}",
+    ])
+    func variablesEchoTheCaller(_ sub: String) throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "\#(sub)"}, "StringEquals": {\#(Self.aud)}"#))
+        let finding = try #require(findings.first("subject-matches-anyone"), "\(Self.summary(findings))")
+        #expect(finding.severity == .critical && finding.message.contains("caller's own"))
+        #expect(findings.first("invalid-name") == nil && findings.first("template-without-binding") == nil)
+        #expect(!findings.contains { $0.rule == "owner-wildcard" }, "\(Self.summary(findings))")
+    }
+
     // MARK: 3 — Deny statements are analysed
 
     static let tightAllow = statement("Allow", Lint.tight())

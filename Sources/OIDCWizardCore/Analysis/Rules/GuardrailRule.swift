@@ -24,7 +24,9 @@ enum GuardrailRule {
             } else if !tested.contains(where: \.prefixMatches) {
                 detail = "its sub/job_workflow_ref keys use the prefix \(tested[0].prefix), not the provider's issuer \(statement.issuerHost)"
             } else if let clause = tested.first(where: { $0.prefixMatches && acceptedOperators.contains($0.clause.op.lowercased()) }) {
-                detail = "the first value of \(clause.clause.key) (\"\(clause.clause.values.first ?? "")\") is scoped to everything"
+                let first = clause.clause.values.first ?? ""
+                detail = first.isEmpty ? "the first value of \(clause.clause.key) is empty (AWS's check reads only the first value)"
+                    : "the first value of \(clause.clause.key) (\"\(first)\") is scoped to everything"
             } else {
                 detail = "sub/job_workflow_ref is tested only with \(tested.map { "\($0.clause.op) on \($0.clause.key)" }.joined(separator: ", "))"
             }
