@@ -247,7 +247,14 @@ struct Exposure {
         for repository in parts.repositories { subjects.append("repo:\(attackerOwner)/\(repository):\(firstContext)") }
         for context in parts.contexts.dropFirst() { subjects.append("repo:\(attackerOwner)/\(firstRepository):\(context)") }
         for owner in (scope.owners.isEmpty ? ["acme"] : scope.owners.sorted()).prefix(3) {
-            if SubjectGrammar.validOwner("\(owner)-evil") { subjects.append("repo:\(owner)-evil/\(firstRepository):\(firstContext)") }
+            // A setup's owner may be a pattern (`acme*`): its look-alike is a name the pattern admits.
+            if owner.hasWildcard {
+                if let lookAlike = AttackerName.owner(matching: owner) {
+                    subjects.append("repo:\(lookAlike)/\(firstRepository):\(firstContext)")
+                }
+                continue
+            }
+            subjects.append("repo:\(AttackerName.lookAlike(of: owner))/\(firstRepository):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
         }
         for (owner, repository) in exact {
@@ -272,6 +279,63 @@ struct Exposure {
     static let defaultParts = Witnesses.Parts(owners: [attackerOwner, "acme-evil"], repositories: ["app", "zz-other"],
                                                contexts: ["ref:refs/heads/main", "ref:refs/heads/zz-unlisted", "ref:refs/tags/zz-tag",
                                                           "pull_request", "environment:zz-env"])
+
+    /// Each `*` filled with the rest of a subject; after a letter the text continues the name
+    /// (`repo:acme*` → `repo:acme-evil/app:ref:refs/heads/main`).
+    static func spanningWitness(_ pattern: String) -> String {
+        fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "\(attackerOwner)/app:ref:refs/heads/main" }
+            return "-evil/app:ref:refs/heads/main"
+        }
+    }
+
+    /// The readable example for a pattern: for a `repo:<owner>/<name>:<context>` pattern each part filled
+    /// on its own terms (valid owner and repository names, a branch for a bare context), else every `*`
+    /// filled with `evil` or `-evil`, whichever reads as a word where it stands.
+    static func readableWitness(_ pattern: String) -> String {
+        let plain = fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "evil" }
+            return "-evil"
+        }
+        guard let parts = SubjectParts(parsing: pattern) else {
+            // `repo:acme*`: a whole subject reads better than `repo:acme-evil`.
+            let spanning = spanningWitness(pattern)
+            return pattern.hasPrefix("repo:") && SubjectParts(parsing: plain) == nil && SubjectParts(parsing: spanning) != nil
+                ? spanning : plain
+        }
+        var filled = parts
+        if parts.owner.hasWildcard {
+            guard let owner = AttackerName.owner(matching: parts.owner) else { return plain }
+            filled.owner = owner
+        }
+        if parts.name.hasWildcard {
+            guard let name = AttackerName.repository(matching: parts.name) else { return plain }
+            filled.name = name
+        }
+        filled.ownerID = parts.ownerID.map { PlausibleValue.digits($0, fallback: "900000001") }
+        filled.repositoryID = parts.repositoryID.map { PlausibleValue.digits($0, fallback: "900000002") }
+        let context = parts.context.text
+        let contextGlob = WildcardPattern(glob: context)
+        // A bare `*` (or `ref:*`) context: an attacker's branch is the readable run it lets in.
+        let branch = "ref:refs/heads/evil"
+        let contextText = context.hasWildcard && contextGlob.matches(branch) && !SubjectContext(parsing: context).isConcreteKind
+            ? branch : readableWitness(context)
+        filled.context = SubjectContext(parsing: contextText)
+        let witness = filled.text
+        return WildcardPattern(glob: pattern).matches(witness) ? witness : plain
+    }
+
+    private static func fill(_ pattern: String, star: (Character?) -> String) -> String {
+        var out = ""
+        for character in pattern {
+            switch character {
+            case "*": out += star(out.last)
+            case "?": out += "x"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
 
     // MARK: - Attacker requests
 
