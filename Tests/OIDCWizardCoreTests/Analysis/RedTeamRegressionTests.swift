@@ -172,6 +172,34 @@ struct RedTeamRegressionTests {
         #expect(findings.contains { $0.severity == .high && $0.message.contains("repo:octo/") }, "\(Self.summary(findings))")
     }
 
+    // MARK: 5 — a template that binds only the owner reaches every repository of it
+
+    @Test("repository_owner (or its id) without repo in a template subject is org-wide: high", arguments: [
+        "repository_owner:acme:environment:prod", "repository_owner_id:123:environment:prod",
+    ])
+    func ownerOnlyTemplateIsOrgWide(_ sub: String) throws {
+        let findings = try Lint.findings(Lint.policy(condition: Lint.tight(sub)))
+        let finding = try #require(findings.first("org-wide"), "\(Self.summary(findings))")
+        #expect(finding.severity == .high)
+        #expect(findings.worst == .high, "\(Self.summary(findings))")
+    }
+
+    // MARK: 6 — ids pin the account, whatever the name pattern says
+
+    @Test("owner and repository pinned by id: no finding at high or above, whatever the names")
+    func idsPinTheAccount() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:*@123/*@456:ref:refs/heads/main"}, "StringEquals": {\#(Self.aud)}"#))
+        #expect(findings.allSatisfy { $0.severity < .high }, "\(Self.summary(findings))")
+        #expect(findings.first("owner-wildcard") == nil)
+    }
+
+    @Test("names pinned, ids left open: the recycled-name risk (medium), not an open owner")
+    func openIDsAreTheNameOnlyRisk() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme@*/app@*:ref:refs/heads/main"}, "StringEquals": {\#(Self.aud)}"#))
+        #expect(findings.worst == .medium, "\(Self.summary(findings))")
+        #expect(findings.first("name-only-subject")?.severity == .medium)
+    }
+
     // MARK: 11 — huge policies are analysed in bounded work
 
     static func huge(statements: Int = 200, values: Int = 20) -> String {

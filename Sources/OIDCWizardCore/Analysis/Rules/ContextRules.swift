@@ -13,8 +13,9 @@ enum ContextRules {
                     let path = clause.valuePath(position)
                     findings += contextFindings(shape, path: path, clause: clause, statement: statement, analysis)
                     if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }
-                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil,
-                       shape.ownerID == nil, shape.repositoryID == nil {
+                    // No ids, or ids left open (`acme@*`): a recycled name matches either way.
+                    let idsOpen = (shape.ownerID?.hasWildcard ?? true) && (shape.repositoryID?.hasWildcard ?? true)
+                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil, idsOpen {
                         nameOnlyCount += 1
                         if nameOnly == nil { nameOnly = (path, value, position) }
                     }

@@ -113,7 +113,10 @@ enum SubjectRules {
                 fix: "Replace \"\(value)\" with the exact subject, e.g. \"\(replacement)\"\(clause.clause.values.count > 1 ? ", or remove it from the list" : "").",
                 autofix: removal(of: position, clause, statement, analysis))
         }
-        if patterns, shape.wildcardSite == .owner, shape.isRepositoryBound {
+        // An owner pinned by its id (`repo:*@123/…`) is that account whatever its name: ids are never reused.
+        let ownerPinned = shape.ownerID.map { !$0.isEmpty && !$0.hasWildcard } ?? false
+        let repositoryPinned = shape.repositoryID.map { !$0.isEmpty && !$0.hasWildcard } ?? false
+        if patterns, shape.wildcardSite == .owner, shape.isRepositoryBound, !ownerPinned {
             let (level, evidence) = severity(.anyOwner)
             // The readable example (valid names, the pattern's own shape) when GitHub can send it.
             let readable = Exposure.readableWitness(value)
@@ -134,7 +137,16 @@ enum SubjectRules {
                 why: "A custom subject template (include_claim_keys) that does not start with the repository produces the same subject in every organisation that sets the same template: another owner's `prod` environment on `main` sends exactly \"\(value)\".",
                 fix: "Make the template start with repo (PUT /repos/{owner}/{repo}/actions/oidc/customization/sub with include_claim_keys [\"repo\", …]) and match \"repo:<owner>/<repo>:\(value)\".")
         }
-        if patterns, shape.wildcardSite == .repository, let owner = shape.owner {
+        if !shape.isRepositoryBound, let admission, admission.reach == .otherRepository {
+            // `repository_owner:acme:environment:prod`: every repository of the owner sends the same subject.
+            let byName = TemplateSubject(value).value(of: "repository_owner_id") == nil
+            return analysis.finding(
+                .orgWide, severity: admission.reach.severity(deployRole: analysis.isDeployRole), statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) binds the owner but no repository, so every repository of the owner that uses this template sends it; \(analysis.admissionText(admission)).",
+                why: "A custom template with repository_owner\(byName ? "" : "_id") but without repo or repository_id produces the same subject in every repository of the organisation, including ones created later by anyone allowed to.\(byName ? " By name only, it also matches whoever registers the name if the organisation is renamed or deleted." : "")",
+                fix: "Add repo (or repository_id) to the template's include_claim_keys and match it: \"repo:<owner>/<repo>:…\".")
+        }
+        if patterns, shape.wildcardSite == .repository, let owner = shape.owner, !repositoryPinned {
             let (level, evidence) = severity(.otherRepository)
             return analysis.finding(
                 .orgWide, severity: level, statement: statement.index, path: path,
