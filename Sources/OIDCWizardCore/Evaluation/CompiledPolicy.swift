@@ -35,7 +35,7 @@ public struct CompiledPolicy: Sendable {
 
     private func rule(_ request: AssumeRequest) -> Ruling {
         let context = RequestContext(request.context)
-        let action = request.action.lowercased()
+        let action = request.action.lowercasedForLookup
         var applying: [Int] = []
         var firstDeny: Int?
         var firstAllow: Int?
@@ -150,19 +150,24 @@ struct CompiledClause: Sendable {
         source = clause
         self.index = index
         op = ConditionOperator(clause.op)
-        key = clause.key.lowercased()
+        key = clause.key.lowercasedForLookup
         self.substituteVariables = substituteVariables
-        let lowered = clause.values.map { $0.lowercased() }
-        nullWantsAbsent = lowered.contains("true")
-        nullWantsPresent = lowered.contains("false")
+        if op?.comparison == .null {
+            let lowered = clause.values.map { $0.lowercased() }
+            nullWantsAbsent = lowered.contains("true")
+            nullWantsPresent = lowered.contains("false")
+        } else {
+            nullWantsAbsent = false
+            nullWantsPresent = false
+        }
         guard let op, op.acceptsPolicyVariables else { values = []; return }
         let ignoreCase = op.comparison == .stringEqualsIgnoreCase
+        let wildcards = op.usesWildcards
         values = clause.values.map { text in
-            // Without a `${` nothing can be substituted, whatever the request says.
-            guard !substituteVariables || !text.contains("${") else { return .variable(text: text) }
-            guard case .pattern(var pattern) = PolicyVariables.resolve(
-                text, wildcards: op.usesWildcards, substitute: substituteVariables, context: RequestContext([:]))
-            else { return .variable(text: text) }
+            // Without a `${` nothing can be substituted, whatever the request says: the pattern is fixed,
+            // read as `PolicyVariables.resolve` reads text outside a variable.
+            if substituteVariables, text.mentionsPolicyVariable { return .variable(text: text) }
+            var pattern = wildcards ? WildcardPattern(glob: text) : WildcardPattern(literal: text)
             if ignoreCase { pattern = pattern.lowercased() }
             return .fixed(text: text, pattern: pattern, literal: pattern.hasWildcards ? nil : pattern.literalText)
         }
@@ -245,6 +250,24 @@ struct CompiledClause: Sendable {
         case (.forAnyValue, true): return requestValues.contains { !matchesSome($0) }
         case (.forAllValues, false): return requestValues.allSatisfy(matchesSome)
         }
+    }
+}
+
+extension String {
+    /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.
+    var mentionsPolicyVariable: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The text lower-cased for a case-insensitive key lookup; the text itself when it has no upper-case
+    /// ASCII and no non-ASCII (the usual case for condition keys), which spares an allocation.
+    var lowercasedForLookup: String {
+        utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? lowercased() : self
     }
 }
 

@@ -27,7 +27,7 @@ public enum PolicyEvaluator {
 
     static func evaluate(_ compiled: CompiledPolicy, _ request: AssumeRequest) -> Decision {
         let context = RequestContext(request.context)
-        let action = request.action.lowercased()
+        let action = request.action.lowercasedForLookup
         let verdicts = compiled.statements.map { statement in
             evaluate(statement, request: request, action: action, context: context)
         }
@@ -48,7 +48,7 @@ public enum PolicyEvaluator {
     public static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest,
                                 version: String? = TrustPolicy.currentVersion) -> StatementVerdict {
         let compiled = CompiledStatement(statement, index: index, substituteVariables: version == TrustPolicy.currentVersion)
-        return evaluate(compiled, request: request, action: request.action.lowercased(),
+        return evaluate(compiled, request: request, action: request.action.lowercasedForLookup,
                         context: RequestContext(request.context))
     }
 

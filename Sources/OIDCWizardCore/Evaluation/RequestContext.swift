@@ -10,7 +10,7 @@ struct RequestContext: Sendable {
         valuesByKey.reserveCapacity(context.count)
         var collided = false
         for (key, values) in context where !values.isEmpty {
-            let lowered = key.lowercased()
+            let lowered = key.lowercasedForLookup
             if valuesByKey.updateValue(values, forKey: lowered) != nil { collided = true; break }
         }
         guard collided else { return }
@@ -26,7 +26,7 @@ struct RequestContext: Sendable {
 
     /// The key's values, or nil when the request does not carry the key.
     func values(for key: String) -> [String]? {
-        valuesByKey[key.lowercased()]
+        valuesByKey[key.lowercasedForLookup]
     }
 
     /// The values of a key whose name is already lower-cased.
