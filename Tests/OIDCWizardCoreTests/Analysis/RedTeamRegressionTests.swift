@@ -160,6 +160,16 @@ struct RedTeamRegressionTests {
         #expect(findings.first("no-allow") == nil)
     }
 
+    @Test("the scenario table agrees: the meant run is in environment prod, and another owner's run there gets in")
+    func scenarioTableAgreesOnEnvironment() throws {
+        let json = Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "*"}, "StringEquals": {"\#(Self.k):environment": "prod", \#(Self.aud)}"#)
+        let rows = ScenarioBuilder.scenarios(for: try PolicyReader.read(text: json).reading.policy, intent: nil)
+        let meant = try #require(rows.first { $0.actor == .intended })
+        #expect(meant.subject.hasSuffix(":environment:prod") && meant.decision.isAllowed, "\(meant.subject)")
+        #expect(rows.contains { $0.actor == .attacker && $0.decision.isAllowed && $0.attack == "another owner, same repository name" },
+                "\(rows.map { "\($0.subject) \($0.decision.isAllowed)" })")
+    }
+
     // MARK: 4 — exposure below "any owner" is measured too
 
     @Test("a Deny that narrows an open Allow to one organisation leaves the whole organisation in: high")
