@@ -45,6 +45,17 @@ enum SubjectGrammar {
         return !first
     }
 
+    /// Whether `subject` is in GitHub's default form: `repo:<owner>[@id]/<repo>[@id]:` and one context.
+    static func isDefaultForm(_ subject: String) -> Bool {
+        let tokens = subject.split(separator: ":", omittingEmptySubsequences: false)
+        guard tokens.count >= 3, tokens[0] == "repo", validRepositoryPair(tokens[1]) else { return false }
+        switch tokens.count {
+        case 3: return tokens[2] == "pull_request"
+        case 4: return (tokens[2] == "ref" || tokens[2] == "environment") && validValue(of: String(tokens[2]), tokens[3])
+        default: return false
+        }
+    }
+
     /// `owner[@id]/repo[@id]`, both ids or none.
     static func validRepositoryPair(_ text: Substring) -> Bool {
         let halves = text.split(separator: "/", omittingEmptySubsequences: false)

@@ -120,7 +120,7 @@ enum SubjectRules {
             let (level, evidence) = severity(.anyOwner)
             // The readable example (valid names, the pattern's own shape) when GitHub can send it.
             let readable = Exposure.readableWitness(value)
-            let example = SubjectGrammar.canBeSent(readable) ? readable : admission?.subject ?? Exposure.fill(value).first ?? value
+            let example = SubjectGrammar.isDefaultForm(readable) ? readable : admission?.subject ?? Exposure.fill(value).first ?? value
             return analysis.finding(
                 .ownerWildcard, severity: level, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) has a wildcard in the owner, so it also matches \(example); \(evidence).",
