@@ -5,10 +5,14 @@ final class PolicyAnalysis {
     let context: AnalysisContext
     let statements: [StatementFacts]
     let scope: IntendedScope
+    /// The cap on evaluations for this analysis, shared by the exposure and every rule that asks the
+    /// evaluator (a policy of hundreds of statements must not hang the wizard).
+    let budget: EvaluationBudget
     /// The policy compiled once for the many requests the rules ask the evaluator about.
     let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
+    private var rulings: [AssumeRequest: Ruling?] = [:]
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
@@ -20,6 +24,16 @@ final class PolicyAnalysis {
                            path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
         }
         scope = Self.scope(statements: statements, intent: context.intent)
+        budget = EvaluationBudget(policy: policy)
+    }
+
+    /// The evaluator's ruling for `request`, or nil when the analysis's evaluation budget is spent.
+    /// Identical requests are evaluated once.
+    func evaluate(_ request: AssumeRequest) -> Ruling? {
+        if let known = rulings[request] { return known }
+        let ruling = budget.spend() ? evaluator.decide(request) : nil
+        rulings[request] = ruling
+        return ruling
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -27,7 +41,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent)
+        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent, budget: budget)
         cachedExposure = exposure
         return exposure
     }
@@ -96,6 +110,18 @@ final class PolicyAnalysis {
                 }
             }
         }
+        // A Deny that keeps out everything but an owner (`StringNotLike sub repo:octo/*`) names the owner meant.
+        for statement in statements where statement.isDeny {
+            for clause in statement.clauses(on: "sub") where clause.isNegated {
+                for value in clause.clause.values {
+                    let shape = SubjectShape(value)
+                    guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner?.lowercased(),
+                          SubjectGrammar.validOwner(owner) else { continue }
+                    owners.insert(owner)
+                    if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
+                }
+            }
+        }
         return IntendedScope(owners: owners, ownerIDs: ids, repositories: repositories, subjects: nil)
     }
 
@@ -112,7 +138,7 @@ extension PolicyAnalysis {
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
             let request = Exposure.request(subject: subject, statement: statement, intent: intent)
-            let ruling = evaluator.decide(request)
+            guard let ruling = evaluate(request) else { return false }
             return ruling.isAllowed && ruling.applies(statement.index)
         }
     }

@@ -52,7 +52,10 @@ struct SubjectShape: Equatable {
         let slash = bytes[ownerStart...].firstIndex(of: 0x2F)
         let ownerEnd = slash ?? bytes.endIndex
         (owner, ownerID) = Self.splitID(value[ownerStart..<ownerEnd])
-        if bytes[ownerStart..<ownerEnd].contains(where: isWild) || slash == nil {
+        // Only a wildcard in the owner's NAME opens the owner: `acme@*` still names acme (any id of it is
+        // the name-only risk, judged as such), and without a `/` the owner never ends.
+        let ownerNameEnd = bytes[ownerStart..<ownerEnd].firstIndex(of: 0x40) ?? ownerEnd
+        if bytes[ownerStart..<ownerNameEnd].contains(where: isWild) || slash == nil {
             // `repo:*`, `repo:acme*`, `repo:acm?/app`: the owner is a pattern (or there is no `/` at all,
             // so the owner never ends): other accounts match.
             wildcardSite = bytes.contains(where: isWild) ? .owner : .none
@@ -62,7 +65,8 @@ struct SubjectShape: Equatable {
         let colon = bytes[repoStart...].firstIndex(of: 0x3A)
         let repoEnd = colon ?? bytes.endIndex
         (repository, repositoryID) = Self.splitID(value[repoStart..<repoEnd])
-        if bytes[repoStart..<repoEnd].contains(where: isWild) {
+        let repoNameEnd = bytes[repoStart..<repoEnd].firstIndex(of: 0x40) ?? repoEnd
+        if bytes[repoStart..<repoNameEnd].contains(where: isWild) {
             wildcardSite = .repository
             return
         }

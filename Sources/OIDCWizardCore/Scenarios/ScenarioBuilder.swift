@@ -127,7 +127,7 @@ struct PolicyFacts {
         var seenSubjects: Set<String> = []
         let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
         for pattern in subjectPatterns {
-            let concrete = PlausibleValue.subject(for: pattern)
+            let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, values: values)
             guard seenSubjects.insert(concrete).inserted else { continue }
             if let parts = SubjectParts(parsing: concrete) {
                 if let typed = SubjectParts(parsing: pattern) {
@@ -290,6 +290,22 @@ struct PolicyFacts {
     }
 
     // MARK: reading the policy
+
+    /// A run's subject agrees with the ref and environment the policy tests: when the pattern leaves the
+    /// context open (`*`, `repo:*`), the meant run is the one on the tested environment or branch, as the
+    /// analysis's attacker requests are (a job in environment prod sends `…:environment:prod`).
+    static func consistent(_ concrete: String, pattern: String, values: [String: [String]]) -> String {
+        guard pattern.containsGlob, var parts = SubjectParts(parsing: concrete) else { return concrete }
+        var contexts: [SubjectContext] = []
+        if let environment = values["environment"]?.first(where: { !$0.containsGlob }) { contexts.append(.environment(environment)) }
+        if let ref = values["ref"]?.first(where: { !$0.containsGlob }) { contexts.append(SubjectContext(parsing: "ref:" + ref)) }
+        let glob = WildcardPattern(glob: pattern)
+        for context in contexts {
+            parts.context = context
+            if glob.matches(parts.text) { return parts.text }
+        }
+        return concrete
+    }
 
     /// The first Federated principal whose issuer is a GitHub Actions issuer.
     static func githubProvider(in policy: TrustPolicy) -> (arn: String, flavor: GitHubFlavor)? {

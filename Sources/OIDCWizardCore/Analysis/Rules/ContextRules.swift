@@ -13,8 +13,9 @@ enum ContextRules {
                     let path = clause.valuePath(position)
                     findings += contextFindings(shape, path: path, clause: clause, statement: statement, analysis)
                     if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }
-                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil,
-                       shape.ownerID == nil, shape.repositoryID == nil {
+                    // No ids, or ids left open (`acme@*`): a recycled name matches either way.
+                    let idsOpen = (shape.ownerID?.hasWildcard ?? true) && (shape.repositoryID?.hasWildcard ?? true)
+                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil, idsOpen {
                         nameOnlyCount += 1
                         if nameOnly == nil { nameOnly = (path, value, position) }
                     }
@@ -57,11 +58,12 @@ enum ContextRules {
         switch kind {
         case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
-            let probes = [Exposure.fill(value).last ?? value, "\(base):ref:refs/heads/zz-any-branch"]
+            // Branches anyone with push access can create, valid by git's rules, that the pattern matches.
+            let probes = (Witnesses.fill(branch, kind: .ref).map { "\(base):ref:refs/heads/\($0)" } + ["\(base):ref:refs/heads/zz-any-branch"])
                 .filter { WildcardPattern(glob: value).matches($0) }
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
-                .branchGlob, severity: admitted == nil ? .low : .medium, statement: statement.index, path: path,
+                .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
                 why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.replacingOccurrences(of: "*", with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."

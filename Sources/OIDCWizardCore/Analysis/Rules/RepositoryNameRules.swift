@@ -13,6 +13,10 @@ enum RepositoryNameRules {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = SubjectShape(value)
                     guard shape.isRepositoryBound, let owner = shape.owner else { continue }
+                    // A policy variable is not a name, and a wildcard that runs past the owner (`repo:*:ref:…`,
+                    // no `/` before the context) makes the "owner" text a glob over several parts: neither
+                    // can be name-checked as a literal.
+                    if value.contains("${") || (owner.hasWildcard && owner.contains(":")) { continue }
                     let path = clause.valuePath(position)
                     let label = analysis.label(statement.index)
                     if let finding = name(owner, kind: "owner", value: value, path: path, statement: statement.index, label: label, analysis) {
