@@ -17,6 +17,7 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
     case orgWide = "org-wide"
     case anyContext = "any-context"
     case branchGlob = "branch-glob"
+    case environmentGlob = "environment-glob"
     case pullRequestTrusted = "pull-request-trusted"
     case ifExistsClaim = "ifexists-claim"
     case audienceMissing = "audience-missing"
@@ -42,6 +43,7 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
     // Hygiene and teaching.
     case stringLikeWithoutWildcard = "stringlike-without-wildcard"
     case caseMismatch = "case-mismatch"
+    case caseInsensitiveRef = "case-insensitive-ref"
     case versionMissing = "version-missing"
     case operatorSpelling = "operator-spelling"
     case defaultBranchEvents = "default-branch-events"
@@ -100,6 +102,9 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
         case .branchGlob:
             return (.medium, .security, "Branch or tag pattern",
                     "`refs/heads/main*` also matches `main-evil`, and `refs/heads/*` any branch; anyone who can push a branch gets the role. Name the branches exactly, or protect every branch the pattern matches.")
+        case .environmentGlob:
+            return (.medium, .security, "Environment pattern",
+                    "`…:environment:*` trusts every environment, and `environment:prod*` every environment whose name matches. A job creates an environment just by naming it, so anyone who can push a workflow gets the role. Name the environments exactly and protect each with required reviewers.")
         case .pullRequestTrusted:
             return (.medium, .security, "Pull requests trusted",
                     "`…:pull_request` gives the role to the code in any pull request from a branch of the repository, before review. Prefer running AWS steps after merge (on the branch) or behind a protected environment.")
@@ -169,6 +174,9 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
         case .caseMismatch:
             return (.low, .hygiene, "Capitalisation differs",
                     "GitHub names are case-insensitive, but the subject carries the canonical capitalisation and `StringEquals` compares case-sensitively. Write every name exactly as GitHub shows it.")
+        case .caseInsensitiveRef:
+            return (.low, .security, "Branch or tag compared without case",
+                    "`StringEqualsIgnoreCase` on `sub` also accepts `refs/heads/MAIN` and `refs/heads/Main`, but git branch and tag names are case-sensitive: anyone who can push can create `Main`, which your branch protection on `main` does not cover. Use `StringEquals`.")
         case .versionMissing:
             return (.low, .hygiene, "No policy Version",
                     "Without `\"Version\": \"2012-10-17\"` IAM reads the policy in the 2008 language, where `${…}` policy variables are plain text. Add the Version.")

@@ -259,4 +259,75 @@ struct RedTeamRegressionTests {
             #expect(locate(path) == SourceLocator.line(of: path, in: text), "\(path)")
         }
     }
+
+    // MARK: 7 — context and audience patterns that were under-reported
+
+    @Test("environment:* trusts every environment (a job creates one by naming it): medium, with the environments to list")
+    func everyEnvironment() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:environment:*"}, "StringEquals": {\#(Self.aud)}"#))
+        let finding = try #require(findings.first("environment-glob"), "\(Self.summary(findings))")
+        #expect(finding.severity == .medium && finding.message.contains("every environment"), "\(finding.message)")
+        #expect(finding.fix.contains("repo:acme/app:environment:prod"))
+        #expect(findings.first("environment-protection") == nil, "\(Self.summary(findings))")
+        // With a setup, the fix lists the setup's own environments.
+        let meant = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:environment:*"}, "StringEquals": {\#(Self.aud)}"#),
+                                      intent: Lint.intent(rules: [.environment("staging"), .environment("live")]))
+        let fix = try #require(meant.first("environment-glob")?.fix)
+        #expect(fix.contains("repo:acme/app:environment:staging") && fix.contains("repo:acme/app:environment:live"), "\(fix)")
+    }
+
+    @Test("an environment kept out by another condition is low; an exact environment stays the info lesson")
+    func environmentGlobMeasured() throws {
+        let fenced = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:environment:*"}, "StringEquals": {"\#(Self.k):environment": "prod", \#(Self.aud)}"#))
+        #expect(fenced.first("environment-glob")?.severity == .low, "\(Self.summary(fenced))")
+        let exact = try Lint.findings(Lint.policy(condition: Lint.tight("repo:acme/app:environment:prod")))
+        #expect(exact.first("environment-glob") == nil && exact.first("environment-protection")?.severity == .info)
+    }
+
+    @Test("ref:refs/* lets in every branch and every tag: any-context, medium", arguments: ["repo:acme/app:ref:refs/*", "repo:acme/app:ref:*"])
+    func everyRef(_ sub: String) throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "\#(sub)"}, "StringEquals": {\#(Self.aud)}"#))
+        let finding = try #require(findings.first("any-context"), "\(Self.summary(findings))")
+        #expect(finding.severity == .medium && finding.message.contains("every branch and every tag"), "\(finding.message)")
+        #expect(findings.worst == .medium, "\(Self.summary(findings))")
+    }
+
+    @Test("a wildcard audience accepts tokens minted for other services: no audience constraint (medium), fixed to the partition's audience")
+    func wildcardAudience() throws {
+        let json = Lint.policy(condition: #""StringEquals": {"\#(Self.k):sub": "repo:acme/app:ref:refs/heads/main"}, "StringLike": {"\#(Self.k):aud": "*"}"#)
+        let findings = try Lint.findings(json)
+        let finding = try #require(findings.first("audience-missing"), "\(Self.summary(findings))")
+        #expect(finding.severity == .medium && finding.fix.contains("\"sts.amazonaws.com\""))
+        let fixed = try #require(finding.autofix).apply(to: try PolicyReader.read(text: json).reading.policy)
+        let after = PolicyAnalyzer.analyze(fixed)
+        #expect(after.first("audience-missing") == nil && after.first("audience-wrong") == nil, "\(Self.summary(after))")
+        // A pattern that only admits the right audience, or a tight clause beside the pattern, constrains it.
+        for condition in [#""StringEquals": {"\#(Self.k):sub": "repo:acme/app:ref:refs/heads/main"}, "StringLike": {"\#(Self.k):aud": "sts.amazonaws.co?"}"#,
+                          #""StringEquals": {"\#(Self.k):sub": "repo:acme/app:ref:refs/heads/main", \#(Self.aud)}, "StringLike": {"\#(Self.k):aud": "*"}"#] {
+            let quiet = try Lint.findings(Lint.policy(condition: condition))
+            #expect(quiet.first("audience-missing") == nil, "\(Self.summary(quiet))")
+        }
+    }
+
+    @Test("StringEqualsIgnoreCase on a branch or tag lets in MAIN, a different branch any pusher can create: low, fixed by StringEquals")
+    func ignoreCaseOnRef() throws {
+        let json = Lint.policy(condition: #""StringEqualsIgnoreCase": {"\#(Self.k):sub": "repo:acme/app:ref:refs/heads/main"}, "StringEquals": {\#(Self.aud)}"#)
+        let findings = try Lint.findings(json)
+        let finding = try #require(findings.first("case-insensitive-ref"), "\(Self.summary(findings))")
+        #expect(finding.severity == .low && finding.kind == .security && finding.message.contains("MAIN"))
+        let fixed = try #require(finding.autofix).apply(to: try PolicyReader.read(text: json).reading.policy)
+        #expect(PolicyAnalyzer.analyze(fixed).first("case-insensitive-ref") == nil)
+        // Environment names are case-insensitive on GitHub: ignoring case there lets in nothing new.
+        let environment = try Lint.findings(Lint.policy(condition: #""StringEqualsIgnoreCase": {"\#(Self.k):sub": "repo:acme/app:environment:prod"}, "StringEquals": {\#(Self.aud)}"#))
+        #expect(environment.first("case-insensitive-ref") == nil)
+    }
+
+    @Test("a tag prefix glob is rated like a branch prefix glob: medium when a pushed tag gets in, low when another condition keeps it out")
+    func tagGlobLikeBranchGlob() throws {
+        let open = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:ref:refs/tags/v*"}, "StringEquals": {\#(Self.aud)}"#))
+        let finding = try #require(open.first("branch-glob"), "\(Self.summary(open))")
+        #expect(finding.severity == .medium && finding.message.contains("refs/tags/v"), "\(finding.message)")
+        let fenced = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:ref:refs/tags/v*"}, "StringEquals": {"\#(Self.k):ref": "refs/tags/v1", \#(Self.aud)}"#))
+        #expect(fenced.first("branch-glob")?.severity == .low, "\(Self.summary(fenced))")
+    }
 }

@@ -24,7 +24,8 @@ struct RuleCatalogTests {
                    "audience-wrong", "partition-mismatch", "wildcard-under-stringequals", "subject-under-two-operators",
                    "stringlike-without-wildcard", "ifexists-claim", "key-wrong-prefix", "unsupported-claim-key", "aws-will-reject",
                    "action-wrong", "not-github", "invalid-name", "lookalike-name", "case-mismatch", "template-without-binding",
-                   "reusable-workflow-unpinned", "self-hosted-runners", "legacy-issuer", "no-allow"]
+                   "reusable-workflow-unpinned", "self-hosted-runners", "legacy-issuer", "no-allow",
+                   "environment-glob", "case-insensitive-ref"]
         for id in ids { #expect(RuleCatalog.descriptor(for: id) != nil, "\(id)") }
     }
 

@@ -29,6 +29,27 @@ enum AudienceRules {
                 continue
             }
             if positive.isEmpty { continue }
+            // A pattern that also accepts tokens minted for other services constrains nothing: every
+            // positive aud clause must hold, so the audience is open only when each one lets a foreign
+            // audience through.
+            let foreign = ["https://github.com/\(Exposure.attackerOwner)", "api://zz-other-service"]
+            let openings = positive.map { clause in
+                clause.clause.values.indices.lazy.compactMap { position in
+                    let value = clause.clause.values[position]
+                    return value.hasWildcard ? foreign.first { PolicyAnalysis.matches(value, op: clause.op, $0) }.map { (clause, position, $0) } : nil
+                }.first
+            }
+            if let first = openings.first, let (clause, position, accepted) = first, openings.allSatisfy({ $0 != nil }) {
+                let value = clause.clause.values[position]
+                findings.append(analysis.finding(
+                    .audienceMissing, statement: statement.index, path: clause.valuePath(position),
+                    message: "\(label.capitalizedFirst) tests the audience with the pattern \"\(value)\", which also accepts \(accepted), so the audience is not constrained.",
+                    why: "The audience says which service a token was minted for. A pattern that matches other audiences accepts a GitHub token requested for another service (a workflow's default audience is https://github.com/<owner>), so a token leaked from elsewhere can be replayed here.",
+                    fix: "Test the exact audience: \"StringEquals\": {\"\(key)\": \"\(expected)\"}.",
+                    autofix: .all([.removeClause(statement: statement.index, clause: clause.index),
+                                   .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: [expected]))])))
+                continue
+            }
             for clause in positive {
                 let accepts = clause.clause.values.contains { PolicyAnalysis.matches($0, op: clause.op, expected) }
                 if accepts { continue }

@@ -70,9 +70,13 @@ enum ContextRules {
                     : "Name the branches exactly, e.g. \"\(base):ref:refs/heads/\(branch.prefix { $0 != "*" && $0 != "?" })\", or protect every matching branch with a ruleset.")]
         case .tag(let tag) where tag.hasWildcard:
             guard patterns else { return [] }
+            // Measured like a branch pattern: a tag anyone with push access can create that the pattern matches.
+            let probes = (Witnesses.fill(tag, kind: .ref).map { "\(base):ref:refs/tags/\($0)" } + ["\(base):ref:refs/tags/zz-any-tag"])
+                .filter { WildcardPattern(glob: value).matches($0) }
+            let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
-                .branchGlob, severity: .low, statement: statement.index, path: path,
-                message: "\"\(value)\" in \(label) trusts every tag matching \"\(tag)\".",
+                .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) trusts every tag matching \"\(tag)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
                 why: "Anyone with push access can push a matching tag on any commit, including one never reviewed, unless a tag ruleset restricts who may create them.",
                 fix: "Protect the tag pattern with a ruleset (restrict creations), or name the tags exactly.")]
         case .pullRequest:
@@ -87,6 +91,20 @@ enum ContextRules {
                 message: "\"\(value)\" in \(label) also admits pull_request_target, workflow_run and issue_comment workflows on \(branch).",
                 why: "Those events run the default branch's workflow and send the same subject as a push to \(branch). A pull_request_target workflow that checks out the pull request's code would hand the role to that code.",
                 fix: "Give id-token: write only to the deploy workflow, never to pull_request_target/workflow_run/issue_comment workflows, and protect \(branch).")]
+        case .environment(let environment) where environment.hasWildcard && patterns:
+            // A job creates an environment just by naming it (unprotected), so the pattern is a door for
+            // anyone who can push a workflow, not a list of protected environments.
+            let probes = (["\(base):environment:zz-any-env"] + Witnesses.fill(environment, kind: .environment).map { "\(base):environment:\($0)" })
+                .filter { WildcardPattern(glob: value).matches($0) }
+            let admitted = analysis.firstAdmitted(probes, through: statement)
+            let every = environment.allSatisfy { $0 == "*" }
+            let named = analysis.intent?.subjects.filter { !$0.hasWildcard && $0.hasPrefix("\(base):environment:") } ?? []
+            let examples = named.isEmpty ? ["\(base):environment:prod"] : named
+            return [analysis.finding(
+                .environmentGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) trusts \(every ? "every environment" : "every environment matching \"\(environment)\"") of \(owner)/\(repository)\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
+                why: "A job that names an environment that does not exist yet creates it, without reviewers or branch rules; the environment takes precedence in the subject, so anyone who can push a workflow to \(owner)/\(repository) (on any branch) names a matching environment and gets the role. Reviewers on your real environments do not guard it.",
+                fix: "List the environments that deploy, one value each: \(examples.map { "\"\($0)\"" }.joined(separator: ", ")), and give each required reviewers and a deployment branch rule.")]
         case .environment(let environment):
             return [analysis.finding(
                 .environmentProtection, statement: statement.index, path: path,

@@ -17,6 +17,10 @@ enum OperatorRules {
                     if op.qualifier == .forAllValues {
                         findings.append(forAllValues(clause, op, statement, analysis))
                     }
+                    if claim == "sub", op.comparison == .stringEqualsIgnoreCase,
+                       let finding = caseInsensitiveRef(clause, op, statement, analysis) {
+                        findings.append(finding)
+                    }
                 }
             }
             if let finding = twoOperators(statement, analysis) { findings.append(finding) }
@@ -100,6 +104,37 @@ enum OperatorRules {
             why: "ForAllValues: checks that every value in the request is in the list, so a request without the key (or a policy whose key is misspelled) passes without any check. \(clause.claim ?? "The claim") is single-valued; set operators are for multi-valued keys.",
             fix: "Use \(target).",
             autofix: operatorChange(clause, to: target, in: statement))
+    }
+
+    /// `StringEqualsIgnoreCase` on a branch or tag subject. Owner, repository and environment names are
+    /// case-insensitive on GitHub, so ignoring case there changes nothing; git refs are case-sensitive,
+    /// so `refs/heads/Main` is another branch that anyone who can push may create, outside the rules
+    /// that protect `main`. The evaluator confirms the other-case branch gets in before it is reported.
+    private static func caseInsensitiveRef(_ clause: StatementFacts.Clause, _ op: ConditionOperator, _ statement: StatementFacts,
+                                           _ analysis: PolicyAnalysis) -> Finding? {
+        for (position, value) in clause.clause.values.enumerated() where !value.hasWildcard {
+            let shape = SubjectShape(value)
+            guard shape.isRepositoryBound, let context = shape.context else { continue }
+            let name: String
+            switch shape.contextKind {
+            case .branch(let branch): name = branch
+            case .tag(let tag): name = tag
+            default: continue
+            }
+            // The same ref with its case flipped: a different ref to git, the same text to the operator.
+            let flipped = String(name.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })
+            guard flipped != name else { continue }
+            let other = value.dropLast(context.count) + context.dropLast(name.count) + flipped
+            guard let admitted = analysis.firstAdmitted([String(other)], through: statement) else { continue }
+            let kind = if case .tag = shape.contextKind { "tag" } else { "branch" }
+            return analysis.finding(
+                .caseInsensitiveRef, statement: statement.index, path: clause.valuePath(position),
+                message: "\"\(value)\" in \(analysis.label(statement.index)) is compared with \(op.raw), so the \(kind) \(flipped) gets in too (the evaluator lets \(admitted) in).",
+                why: "Git \(kind) names are case-sensitive: \(flipped) is a different \(kind) from \(name), which anyone with push access can create, and rulesets or branch protection on \(name) do not cover it. (Owner and repository names are case-insensitive on GitHub, so StringEquals loses nothing there.)",
+                fix: "Use \(renamed(op.raw, "StringEqualsIgnoreCase", "StringEquals")), with the name exactly as git has it.",
+                autofix: operatorChange(clause, to: renamed(op.raw, "StringEqualsIgnoreCase", "StringEquals"), in: statement))
+        }
+        return nil
     }
 
     /// Several positive operators on `sub` in one statement must ALL hold.

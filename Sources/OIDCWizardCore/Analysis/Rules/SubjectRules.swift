@@ -154,19 +154,37 @@ enum SubjectRules {
                 why: "The wildcard covers every repository of \(owner) whose name matches — every branch, tag, pull request and environment of each — including repositories created later by anyone allowed to create one.",
                 fix: "List the repositories explicitly, e.g. \"repo:\(owner)/<repo>:ref:refs/heads/main\", one value each.")
         }
-        if patterns, shape.contextKind == .anything, let owner = shape.owner, let repository = shape.repository {
+        if patterns, shape.wildcardSite == .context, let owner = shape.owner, let repository = shape.repository,
+           case let kinds = runKinds(matching: value, shape: shape), shape.contextKind == .anything || kinds.count >= 2 {
+            // `*`, and any context pattern that spans kinds of run (`ref:refs/*`: every branch AND every tag).
             let base = "repo:\(shape.owner.map { o in shape.ownerID.map { "\(o)@\($0)" } ?? o } ?? owner)/\(shape.repositoryID.map { "\(repository)@\($0)" } ?? repository)"
-            let probes = ["\(base):ref:refs/heads/zz-unlisted", "\(base):pull_request", "\(base):ref:refs/tags/zz-tag", "\(base):environment:zz-env"]
+            let probes = kinds.map(\.probe)
             let admitted = analysis.firstAdmitted(probes, through: statement)
             // Without an answer from the evaluator (budget spent), the text's own class stands.
             let level: Severity = admitted == nil && !analysis.budget.exhausted ? .low : (analysis.isDeployRole ? .high : .medium)
             return analysis.finding(
                 .anyContext, severity: level, statement: statement.index, path: path,
-                message: "\"\(value)\" in \(label) lets in every run of \(owner)/\(repository)\(admitted.map { ": the evaluator lets \($0) in" } ?? ", though other conditions narrow it").",
-                why: "Any branch (anyone with push access can create one), any tag, pull requests and any environment of the repository get the role, so branch protection and environment reviewers no longer guard it.",
+                message: "\"\(value)\" in \(label) lets in \(kinds.count == Self.runKinds.count ? "every run" : kinds.map { "every \($0.name)" }.joined(separator: " and ")) of \(owner)/\(repository)\(admitted.map { ": the evaluator lets \($0) in" } ?? ", though other conditions narrow it").",
+                why: kinds.count == Self.runKinds.count
+                    ? "Any branch (anyone with push access can create one), any tag, pull requests and any environment of the repository get the role, so branch protection and environment reviewers no longer guard it."
+                    : "Under \(op.raw) the pattern matches \(kinds.map { "any \($0.name)" }.joined(separator: " and ")) of the repository, whatever its name: anyone with push access can create one and run a workflow on it with the role, so branch protection no longer guards it.",
                 fix: "Name the runs: \"\(base):ref:refs/heads/main\", \"\(base):environment:prod\", … one value each.")
         }
         return nil
+    }
+
+    /// The kinds of run GitHub's default subject distinguishes, each with a name no one chose on purpose.
+    static let runKinds: [(name: String, context: String)] = [
+        ("branch", "ref:refs/heads/zz-unlisted"), ("pull request", "pull_request"),
+        ("tag", "ref:refs/tags/zz-tag"), ("environment", "environment:zz-env"),
+    ]
+
+    /// The kinds of run of the value's own repository that the value matches whatever their name.
+    private static func runKinds(matching value: String, shape: SubjectShape) -> [(name: String, probe: String)] {
+        guard let context = shape.context else { return [] }
+        let base = value.dropLast(context.count)
+        let pattern = WildcardPattern(glob: value)
+        return runKinds.map { ($0.name, "\(base)\($0.context)") }.filter { pattern.matches($0.1) }
     }
 
     /// A value with a policy variable: IAM puts the request's own claim into it before comparing, so
