@@ -6,6 +6,20 @@ struct OIDCWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oidc-wizard",
         abstract: "Set up GitHub Actions → AWS access over OIDC with a trust policy that lets in only the workflows you mean.",
+        discussion: """
+        Without a subcommand, starts the interactive wizard in the terminal. Every `generate` option \
+        pre-fills it (e.g. oidc-wizard --repo acme/app --account-id 123456789012 --region eu-central-1), \
+        and --out sets where it writes. Without a terminal, use `oidc-wizard generate`.
+        """,
         subcommands: [Generate.self, Simulate.self]
     )
+
+    @OptionGroup var setup: SetupOptions
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The directory the wizard writes into (created if missing).", valueName: "dir"))
+    var outputDirectory = "."
+
+    func run() throws {
+        try InteractiveWizard.run(draft: setup.draft, outputDirectory: outputDirectory)
+    }
 }

@@ -1,0 +1,15 @@
+import OIDCWizardCore
+
+/// The analysis the wizard shows, computed by the core (the wizard re-implements none of it): the hazard
+/// rules' findings and the "who can get in" scenarios, both given what the user meant (`PolicyIntent`).
+public enum WizardAnalysis {
+    public static func findings(for policy: TrustPolicy, intent: PolicyIntent) -> [Finding] {
+        // Until the rules land (branch `rules`), the preview has no findings to show.
+        []
+    }
+
+    public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent) -> [ScenarioRow] {
+        // Until the scenario builder lands (branch `scenarios`), the table is empty.
+        []
+    }
+}
