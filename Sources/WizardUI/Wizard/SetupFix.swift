@@ -10,6 +10,8 @@ public enum SetupFix: Hashable, Sendable {
     case askForRepository(entry: Int)
     /// Turn "any context" off (the rules typed, or the default branch main, apply again).
     case turnOffAnyContext
+    /// Stop trusting pull_request runs.
+    case turnOffPullRequests
     /// Put the cursor in a field where the user decides (e.g. narrow a branch pattern).
     case focus(FieldID)
 
@@ -19,35 +21,45 @@ public enum SetupFix: Hashable, Sendable {
         case .askForOwner: "clear the wildcard owner and type the real one"
         case .askForRepository: "go to the repository with the wildcard and type its real name"
         case .turnOffAnyContext: "turn off \"any context\" and trust only the rules you list"
+        case .turnOffPullRequests: "stop trusting pull request runs"
         case .focus(let field): "go to \(field.spec.label) to narrow it"
         }
     }
 
-    /// The setup-level fix for `finding`, if one follows from the setup: wildcards in the owner or a repository
-    /// name, "any context", or a pattern in a branch, tag or claim that the finding's path points at.
+    /// The setup-level fix for `finding`, if one follows from the setup, by the finding's stable rule id: a
+    /// wildcard owner or repository, "any context", pull requests, a branch pattern, an unpinned reusable workflow,
+    /// a name-only subject, the audience.
     public static func derive(for finding: Finding, state: WizardState) -> SetupFix? {
         guard let setup = state.derived.setup else { return nil }
-        let path = finding.path
-        let aboutSubject = path.contains(":sub") || finding.rule.contains("subject") || finding.rule.contains("owner")
-        guard finding.severity >= .medium || aboutSubject else { return nil }
-        if setup.opensToOtherOwners, aboutSubject || finding.severity == .critical {
-            return .askForOwner
-        }
-        if aboutSubject, let entry = state.values(.repositories).firstIndex(where: { entry in
-            let name = entry.split(separator: "/").last.map(String.init) ?? entry
-            return name.contains("*") || name.contains("?")
-        }) {
-            return .askForRepository(entry: entry)
-        }
-        if state.anyContext, aboutSubject { return .turnOffAnyContext }
-        if aboutSubject {
-            if state.values(.branches).contains(where: Self.isGlob) { return .focus(.branches) }
-            if state.values(.tags).contains(where: Self.isGlob) { return .focus(.tags) }
-        }
-        if !aboutSubject, state.values(.extraClaims).contains(where: Self.isGlob), path.contains("Condition") {
+        switch finding.rule {
+        case "owner-wildcard", "subject-matches-anyone", "open-to-any-owner", "lookalike-name":
+            if setup.opensToOtherOwners || finding.rule == "lookalike-name" { return .askForOwner }
+            return wildcardRepository(state).map { .askForRepository(entry: $0) }
+        case "org-wide":
+            return wildcardRepository(state).map { .askForRepository(entry: $0) }
+        case "any-context":
+            return state.anyContext ? .turnOffAnyContext : nil
+        case "pull-request-trusted":
+            return state.pullRequests ? .turnOffPullRequests : nil
+        case "branch-glob":
+            return .focus(.branches)
+        case "reusable-workflow-unpinned":
             return .focus(.extraClaims)
+        case "name-only-subject":
+            return setup.flavor.supportsImmutableSubjects ? .focus(.ownerID) : nil
+        case "audience-wrong", "audience-missing", "partition-mismatch":
+            return .focus(.audience)
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// The first repository entry whose name (not owner) has a wildcard.
+    static func wildcardRepository(_ state: WizardState) -> Int? {
+        state.values(.repositories).firstIndex { entry in
+            let name = entry.split(separator: "/").last.map(String.init) ?? entry
+            return isGlob(name)
+        }
     }
 
     static func isGlob(_ text: String) -> Bool { text.contains("*") || text.contains("?") }

@@ -279,6 +279,11 @@ extension WizardState {
             step = .access
             focus = .anyContext
             status = StatusMessage(kind: .success, text: "\"Any context\" is off: only the listed rules are trusted.")
+        case .turnOffPullRequests:
+            pullRequests = false
+            step = .access
+            focus = .pullRequests
+            status = StatusMessage(kind: .success, text: "Pull request runs are no longer trusted.")
         case .focus(let field):
             step = field.spec.step
             focus = field
