@@ -1,0 +1,139 @@
+/// One run of the analysis over one policy: the facts every rule shares, computed once, and the
+/// evaluator's measurement of who gets in (computed on first use).
+final class PolicyAnalysis {
+    let policy: TrustPolicy
+    let context: AnalysisContext
+    let statements: [StatementFacts]
+    let scope: IntendedScope
+
+    private var cachedExposure: Exposure?
+
+    init(policy: TrustPolicy, context: AnalysisContext) {
+        self.policy = policy
+        self.context = context
+        let root = JSONPath.root.member("Statement")
+        statements = policy.statements.enumerated().map { index, statement in
+            StatementFacts(index: index, statement: statement,
+                           path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
+        }
+        scope = Self.scope(statements: statements, intent: context.intent)
+    }
+
+    var intent: PolicyIntent? { context.intent }
+    var isDeployRole: Bool { intent?.isDeployRole ?? false }
+
+    var exposure: Exposure {
+        if let cachedExposure { return cachedExposure }
+        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent)
+        cachedExposure = exposure
+        return exposure
+    }
+
+    /// A finding for `rule`, with the rule's kind and (unless given) its default severity.
+    func finding(_ rule: RuleID, severity: Severity? = nil, kind: FindingKind? = nil, statement: Int?, path: JSONPath,
+                 message: String, why: String, fix: String, autofix: PolicyFix? = nil) -> Finding {
+        let descriptor = rule.descriptor
+        return Finding(rule: rule.rawValue, severity: severity ?? descriptor.severity, kind: kind ?? descriptor.kind,
+                       statement: statement, path: path.text, message: message, why: why, fix: fix, autofix: autofix)
+    }
+
+    /// "statement 2" or "statement 2 (Sid \"Deploy\")", for messages.
+    func label(_ index: Int) -> String {
+        StatementVerdict.label(index: index, sid: policy.statements[index].sid)
+    }
+
+    /// The subject to suggest in fixes: the setup's first one, else a placeholder with the policy's own names.
+    func suggestedSubject(like shape: SubjectShape? = nil) -> String {
+        if let first = intent?.subjects.first(where: { !$0.contains("*") && !$0.contains("?") }) { return first }
+        if let shape, let owner = shape.owner, IntendedScope.plausibleOwner(owner.lowercased()),
+           let repository = shape.repository, !repository.contains("*"), !repository.contains("?"), !repository.isEmpty {
+            return "repo:\(owner)/\(repository):ref:refs/heads/main"
+        }
+        return "repo:<owner>/<repo>:ref:refs/heads/main"
+    }
+
+    // MARK: - What was meant
+
+    private static func scope(statements: [StatementFacts], intent: PolicyIntent?) -> IntendedScope {
+        if let intent {
+            var ids: [String: String] = [:]
+            for access in intent.repositories {
+                if let id = access.repository.ownerID { ids[access.repository.owner.lowercased()] = id }
+            }
+            return IntendedScope(owners: Set(intent.owners.map { $0.lowercased() }), ownerIDs: ids,
+                                 repositories: Set(intent.repositories.map { $0.repository.fullName.lowercased() }),
+                                 subjects: intent.subjects.map { WildcardPattern(glob: $0) })
+        }
+        // Without a setup: the owners and repositories the policy names exactly in a positive test.
+        var owners: Set<String> = []
+        var ids: [String: String] = [:]
+        var repositories: Set<String> = []
+        for statement in statements where statement.isGitHubAllow {
+            for clause in statement.clauses where clause.prefixMatches && !clause.isNegated {
+                for value in clause.clause.values {
+                    switch clause.claim {
+                    case "sub":
+                        let shape = SubjectShape(value)
+                        if shape.isRepositoryBound {
+                            guard shape.wildcardSite != .owner, let owner = shape.owner?.lowercased() else { continue }
+                            owners.insert(owner)
+                            if let id = shape.ownerID, !id.contains("*"), !id.contains("?") { ids[owner] = id }
+                            if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
+                        } else {
+                            for (key, pairValue) in TemplateSubject(value).pairs where !pairValue.contains("*") && !pairValue.contains("?") {
+                                if key == "repository_owner" { owners.insert(pairValue.lowercased()) }
+                                if key == "repo" || key == "repository" { insertRepository(pairValue, &owners, &repositories) }
+                            }
+                        }
+                    case "repository":
+                        if !value.contains("*"), !value.contains("?") { insertRepository(value, &owners, &repositories) }
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return IntendedScope(owners: owners, ownerIDs: ids, repositories: repositories, subjects: nil)
+    }
+
+    private static func insertRepository(_ value: String, _ owners: inout Set<String>, _ repositories: inout Set<String>) {
+        let parts = value.split(separator: "/", maxSplits: 1).map { $0.split(separator: "@").first.map(String.init) ?? "" }
+        guard parts.count == 2 else { return }
+        owners.insert(parts[0].lowercased())
+        repositories.insert("\(parts[0])/\(parts[1])".lowercased())
+    }
+}
+
+extension PolicyAnalysis {
+    /// The first of `subjects` that the whole policy lets in through `statement`, tried as an attacker would.
+    func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
+        subjects.first { subject in
+            let request = Exposure.request(subject: subject, statement: statement, intent: intent)
+            let decision = PolicyEvaluator.evaluate(policy, request)
+            return decision.isAllowed && decision.statements[statement.index].applies
+        }
+    }
+
+    /// Whether `value` under `op` matches `subject` (IAM's comparison for that operator family).
+    static func matches(_ value: String, op: ConditionOperator?, _ subject: String) -> Bool {
+        guard let op else { return false }
+        switch op.comparison {
+        case .stringLike: return WildcardPattern(glob: value).matches(subject)
+        case .stringEquals: return value == subject
+        case .stringEqualsIgnoreCase: return value.lowercased() == subject.lowercased()
+        default: return false
+        }
+    }
+
+    /// How a confirmed admission reads in a message: "repo:zz-attacker/app:ref:refs/heads/main gets in".
+    func admissionText(_ admission: Exposure.Admission) -> String {
+        let whom: String
+        switch admission.reach {
+        case .anyOwner: whom = "a repository of an owner you did not name"
+        case .otherRepository: whom = "another repository of the owner"
+        case .otherContext: whom = "another branch, tag, pull request or environment"
+        case .meant: whom = "a workflow you meant"
+        }
+        return "the evaluator lets \(admission.subject) in (\(whom))"
+    }
+}

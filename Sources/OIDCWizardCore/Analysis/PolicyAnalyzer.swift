@@ -1,0 +1,46 @@
+/// Runs every hazard rule over a trust policy and returns the findings, worst first.
+///
+/// Rules judge ALL statements and ALL values. Where a question can be decided by the evaluator ("does a
+/// repository of another owner get in?") it is: the analysis builds attacker requests and evaluates the
+/// whole policy, so the findings and the who-can-assume table can never disagree.
+public enum PolicyAnalyzer {
+    /// The rule families, in the order they run. Each is a pure function of the shared analysis.
+    static let families: [@Sendable (PolicyAnalysis) -> [Finding]] = [
+        ReaderNoteRules.check,
+        PrincipalRules.check,
+        GuardrailRule.check,
+        SubjectRules.check,
+        KeyRules.check,
+        OperatorRules.check,
+        AudienceRules.check,
+        ContextRules.check,
+        RepositoryNameRules.check,
+        IntentRules.check,
+    ]
+
+    /// Every finding for `policy`, sorted: severity (worst first), then statement (whole-policy findings
+    /// first), then JSON path, then rule id.
+    public static func analyze(_ policy: TrustPolicy, context: AnalysisContext = .init()) -> [Finding] {
+        let analysis = PolicyAnalysis(policy: policy, context: context)
+        var findings: [Finding] = []
+        for family in families { findings.append(contentsOf: family(analysis)) }
+        findings.append(contentsOf: Backstop.check(analysis, findings: findings))
+        return sorted(deduplicated(findings))
+    }
+
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.statement != b.statement { return (a.statement ?? -1) < (b.statement ?? -1) }
+            if a.path != b.path { return a.path < b.path }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.message < b.message
+        }
+    }
+
+    /// One finding per rule and path: the same value reached from two angles is reported once.
+    static func deduplicated(_ findings: [Finding]) -> [Finding] {
+        var seen: Set<String> = []
+        return findings.filter { seen.insert("\($0.rule)\u{0}\($0.path)\u{0}\($0.message)").inserted }
+    }
+}

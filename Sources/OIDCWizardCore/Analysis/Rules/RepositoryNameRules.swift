@@ -1,0 +1,69 @@
+/// Names inside subjects: `lookalike-name` (a non-ASCII look-alike in an owner or repository),
+/// `invalid-name` (outside GitHub's naming rules), `case-mismatch` (one name, two capitalisations).
+enum RepositoryNameRules {
+    static func check(_ analysis: PolicyAnalysis) -> [Finding] {
+        var findings: [Finding] = []
+        var spellings: [String: String] = [:]
+        for access in analysis.intent?.repositories ?? [] {
+            spellings[access.repository.owner.lowercased()] = access.repository.owner
+            spellings[access.repository.fullName.lowercased()] = access.repository.fullName
+        }
+        for statement in analysis.statements where statement.isGitHubAllow {
+            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+                for (position, value) in clause.clause.values.enumerated() {
+                    let shape = SubjectShape(value)
+                    guard shape.isRepositoryBound, let owner = shape.owner else { continue }
+                    let path = clause.valuePath(position)
+                    let label = analysis.label(statement.index)
+                    if let finding = name(owner, kind: "owner", value: value, path: path, statement: statement.index, label: label, analysis) {
+                        findings.append(finding)
+                        continue
+                    }
+                    if let repository = shape.repository,
+                       let finding = name(repository, kind: "repository", value: value, path: path, statement: statement.index, label: label, analysis) {
+                        findings.append(finding)
+                        continue
+                    }
+                    // Capitalisation: the first spelling seen (the setup's, when there is one) is the reference.
+                    guard shape.wildcardSite != .owner else { continue }
+                    for (written, lookup) in [(owner, owner.lowercased())] + (shape.namesExactRepository ? [("\(owner)/\(shape.repository!)", shape.fullNameKey!)] : []) {
+                        if let reference = spellings[lookup] {
+                            if reference != written {
+                                findings.append(analysis.finding(
+                                    .caseMismatch, statement: statement.index, path: path,
+                                    message: "\"\(value)\" in \(label) writes \(written), elsewhere it is \(reference).",
+                                    why: "GitHub treats the names as one, but the subject carries the name's canonical capitalisation and StringEquals compares exactly: only one of the spellings can ever match.",
+                                    fix: "Write the name exactly as GitHub shows it on the repository page, the same everywhere."))
+                                break
+                            }
+                        } else {
+                            spellings[lookup] = written
+                        }
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func name(_ name: String, kind: String, value: String, path: JSONPath, statement: Int, label: String,
+                             _ analysis: PolicyAnalysis) -> Finding? {
+        if let problem = LookAlikes.problem(in: name, what: "GitHub \(kind) names") {
+            let ascii = String(name.unicodeScalars.map { scalar -> Character in
+                LookAlikes.lookAlike(scalar).map(\.latin) ?? Character(scalar)
+            })
+            return analysis.finding(
+                .lookalikeName, statement: statement, path: path,
+                message: "The \(kind) \"\(name)\" in \"\(value)\" (\(label)) is not the ASCII name it looks like. \(problem)",
+                why: "GitHub names are ASCII, so the name you meant (\(ascii)) never matches this value. The value can only ever match an account registered to imitate it, which is how look-alike attacks work.",
+                fix: "Retype the \(kind) as \"\(ascii)\" with a Latin keyboard layout.")
+        }
+        let violations = kind == "owner" ? NameRules.owner(name) : NameRules.repositoryName(name, owner: "")
+        guard let error = violations.first(where: { $0.severity == .error }) else { return nil }
+        return analysis.finding(
+            .invalidName, statement: statement, path: path,
+            message: "The \(kind) \"\(name)\" in \"\(value)\" (\(label)) breaks GitHub's naming rules: \(error.rule)",
+            why: "A name GitHub does not allow never appears in a real subject, so this value never matches and the role cannot be assumed through it.",
+            fix: "Correct the \(kind) name to the one shown on GitHub.")
+    }
+}

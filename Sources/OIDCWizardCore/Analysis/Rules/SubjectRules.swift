@@ -1,0 +1,166 @@
+/// How `sub` (and `job_workflow_ref`) fence the role: `subject-missing`, `negated-only`,
+/// `subject-matches-anyone`, `owner-wildcard`, `template-without-binding`, `org-wide`, `any-context`.
+///
+/// Each rule finds the place in the text; the evaluator decides how bad it is, by letting attacker
+/// requests through the whole policy. A pattern held back by another condition or by a Deny is
+/// reported for what it really lets in.
+enum SubjectRules {
+    static let everyoneProbe = "repo:zz-attacker/zz-repo:ref:refs/heads/zz-branch"
+
+    static func check(_ analysis: PolicyAnalysis) -> [Finding] {
+        var findings: [Finding] = []
+        for statement in analysis.statements where statement.isGitHubAllow {
+            let fences = statement.clauses(on: "sub") + statement.clauses(on: "job_workflow_ref")
+            // A sub key with another issuer's prefix is key-wrong-prefix's to report.
+            let misprefixed = statement.clauses.contains {
+                !$0.prefixMatches && ($0.claim == "sub" || $0.claim == "job_workflow_ref") && KeyRules.looksLikeGitHubIssuer($0.prefix)
+            }
+            if fences.isEmpty, !misprefixed {
+                findings.append(missing(statement, analysis))
+            } else if !fences.isEmpty, fences.allSatisfy(\.isNegated) {
+                findings.append(negatedOnly(statement, fences[0], analysis))
+            }
+            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+                for (position, value) in clause.clause.values.enumerated() {
+                    if let finding = judge(value, position: position, clause: clause, statement: statement, analysis) {
+                        findings.append(finding)
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    // MARK: - No fence, or only negated ones
+
+    private static func missing(_ statement: StatementFacts, _ analysis: PolicyAnalysis) -> Finding {
+        let label = analysis.label(statement.index).capitalizedFirst
+        let (severity, evidence) = measured(statement, analysis, expected: .critical)
+        let subject = analysis.suggestedSubject()
+        let key = "\(statement.issuerHost):sub"
+        let autofix: PolicyFix? = analysis.intent == nil ? nil
+            : .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: analysis.intent!.subjects.filter { !$0.contains("*") && !$0.contains("?") }))
+        return analysis.finding(
+            .subjectMissing, severity: severity, statement: statement.index,
+            path: statement.statement.conditions.isEmpty ? statement.path : statement.path.member("Condition"),
+            message: "\(label) does not test sub or job_workflow_ref\(evidence.map { ": \($0)" } ?? "").",
+            why: "The subject is the only claim that says which repository and which run a token comes from. Without it, a workflow in any repository on GitHub gets a token that passes the other checks (every workflow can ask for the audience sts.amazonaws.com).",
+            fix: "Add \"StringEquals\": {\"\(key)\": \"\(subject)\"} (your repository and branch, tag or environment).",
+            autofix: autofix?.isUseful == true ? autofix : nil)
+    }
+
+    private static func negatedOnly(_ statement: StatementFacts, _ clause: StatementFacts.Clause, _ analysis: PolicyAnalysis) -> Finding {
+        let label = analysis.label(statement.index).capitalizedFirst
+        let (severity, evidence) = measured(statement, analysis, expected: .critical)
+        let key = "\(statement.issuerHost):sub"
+        return analysis.finding(
+            .negatedOnly, severity: severity, statement: statement.index, path: clause.path,
+            message: "\(label) only says which subjects may NOT get in (\(clause.clause.op))\(evidence.map { "; \($0)" } ?? "").",
+            why: "\(clause.clause.op) excludes the listed values and lets every other subject through: every repository of every other owner on GitHub. A fence must name who may enter, not who may not.",
+            fix: "Add \"StringEquals\": {\"\(key)\": \"\(analysis.suggestedSubject())\"} naming the repositories that may assume the role.")
+    }
+
+    /// The severity the evaluator confirms for a statement open to anyone, with a sentence of evidence.
+    private static func measured(_ statement: StatementFacts, _ analysis: PolicyAnalysis, expected: Severity) -> (Severity, String?) {
+        if let admission = analysis.exposure.worst(through: statement.index) {
+            return (admission.reach.severity(deployRole: analysis.isDeployRole), analysis.admissionText(admission))
+        }
+        if let blocked = analysis.exposure.blocked.first(where: { $0.statement == statement.index }) {
+            return (.low, "only \(analysis.label(blocked.denyingStatement)) (a Deny) keeps \(blocked.subject) out")
+        }
+        return (.medium, "none of the attacker requests the analysis tried got in, because another condition stops them, but nothing in the subject fences the role")
+    }
+
+    // MARK: - One sub value
+
+    private static func judge(_ value: String, position: Int, clause: StatementFacts.Clause, statement: StatementFacts,
+                              _ analysis: PolicyAnalysis) -> Finding? {
+        guard let op = clause.op else { return nil }
+        let shape = SubjectShape(value)
+        let path = clause.valuePath(position)
+        let label = analysis.label(statement.index)
+        let patterns = op.usesWildcards
+        // What the whole policy really lets in through this value.
+        let admission = analysis.exposure.worst(through: statement.index) { PolicyAnalysis.matches(value, op: op, $0) }
+        let blocked = analysis.exposure.blocked.first {
+            $0.statement == statement.index && PolicyAnalysis.matches(value, op: op, $0.subject)
+        }
+        func severity(_ expected: Reach) -> (Severity, String) {
+            if let admission {
+                let severity = admission.reach.severity(deployRole: analysis.isDeployRole)
+                return (severity, analysis.admissionText(admission))
+            }
+            if let blocked {
+                return (.low, "only the Deny in \(analysis.label(blocked.denyingStatement)) keeps \(blocked.subject) out")
+            }
+            return (expected == .anyOwner ? .medium : .low, "other conditions in \(label) keep out the attacker requests the analysis tried")
+        }
+
+        if patterns, WildcardPattern(glob: value).matches(everyoneProbe) {
+            let (level, evidence) = severity(.anyOwner)
+            let replacement = analysis.suggestedSubject(like: nil)
+            return analysis.finding(
+                .subjectMatchesAnyone, severity: level, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) matches every repository on GitHub; \(evidence).",
+                why: "Under \(op.raw), \"\(value)\" matches the subject of any workflow in any repository, and a subject list lets in a token that matches any one of its values, however tight the others are. AWS accepts this policy.",
+                fix: "Replace \"\(value)\" with the exact subject, e.g. \"\(replacement)\"\(clause.clause.values.count > 1 ? ", or remove it from the list" : "").",
+                autofix: removal(of: position, clause, statement, analysis))
+        }
+        if patterns, shape.wildcardSite == .owner, shape.isRepositoryBound {
+            let (level, evidence) = severity(.anyOwner)
+            let example = Exposure.fill(value).last ?? value
+            return analysis.finding(
+                .ownerWildcard, severity: level, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) has a wildcard in the owner, so it also matches \(example); \(evidence).",
+                why: "GitHub owner names are first come, first served: anyone can register an account whose name the pattern matches (acme-evil, acmeX) and run a workflow that gets in.",
+                fix: "Write the owner exactly, e.g. \"\(analysis.suggestedSubject(like: shape))\".",
+                autofix: removal(of: position, clause, statement, analysis))
+        }
+        if !shape.isRepositoryBound, !(value.allSatisfy { $0 == "*" || $0 == "?" }),
+           !TemplateSubject(value).bindsOwner(within: analysis.scope) || (admission?.reach == .anyOwner) {
+            let (level, evidence) = severity(.anyOwner)
+            return analysis.finding(
+                .templateWithoutBinding, severity: level, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) is a custom-template subject that names no repository; \(evidence).",
+                why: "A custom subject template (include_claim_keys) that does not start with the repository produces the same subject in every organisation that sets the same template: another owner's `prod` environment on `main` sends exactly \"\(value)\".",
+                fix: "Make the template start with repo (PUT /repos/{owner}/{repo}/actions/oidc/customization/sub with include_claim_keys [\"repo\", …]) and match \"repo:<owner>/<repo>:\(value)\".")
+        }
+        if patterns, shape.wildcardSite == .repository, let owner = shape.owner {
+            let (level, evidence) = severity(.otherRepository)
+            return analysis.finding(
+                .orgWide, severity: level, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) lets in every matching repository of \(owner); \(evidence).",
+                why: "The wildcard covers every repository of \(owner) whose name matches — every branch, tag, pull request and environment of each — including repositories created later by anyone allowed to create one.",
+                fix: "List the repositories explicitly, e.g. \"repo:\(owner)/<repo>:ref:refs/heads/main\", one value each.")
+        }
+        if patterns, shape.contextKind == .anything, let owner = shape.owner, let repository = shape.repository {
+            let base = "repo:\(shape.owner.map { o in shape.ownerID.map { "\(o)@\($0)" } ?? o } ?? owner)/\(shape.repositoryID.map { "\(repository)@\($0)" } ?? repository)"
+            let probes = ["\(base):ref:refs/heads/zz-unlisted", "\(base):pull_request", "\(base):ref:refs/tags/zz-tag", "\(base):environment:zz-env"]
+            let admitted = analysis.firstAdmitted(probes, through: statement)
+            let level: Severity = admitted == nil ? .low : (analysis.isDeployRole ? .high : .medium)
+            return analysis.finding(
+                .anyContext, severity: level, statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) lets in every run of \(owner)/\(repository)\(admitted.map { ": the evaluator lets \($0) in" } ?? ", though other conditions narrow it").",
+                why: "Any branch (anyone with push access can create one), any tag, pull requests and any environment of the repository get the role, so branch protection and environment reviewers no longer guard it.",
+                fix: "Name the runs: \"\(base):ref:refs/heads/main\", \"\(base):environment:prod\", … one value each.")
+        }
+        return nil
+    }
+
+    /// Removing one value from a list is mechanical when other values remain (the user keeps what they wrote).
+    private static func removal(of position: Int, _ clause: StatementFacts.Clause, _ statement: StatementFacts,
+                                _ analysis: PolicyAnalysis) -> PolicyFix? {
+        var values = clause.clause.values
+        guard values.count > 1 else { return nil }
+        values.remove(at: position)
+        return .replaceValues(statement: statement.index, clause: clause.index, with: values)
+    }
+}
+
+extension PolicyFix {
+    /// False for an edit that would add an empty clause (nothing to add).
+    var isUseful: Bool {
+        if case .addClause(_, let clause) = self { return !clause.values.isEmpty }
+        return true
+    }
+}

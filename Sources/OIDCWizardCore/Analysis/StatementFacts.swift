@@ -1,0 +1,135 @@
+/// What one statement is about, worked out once per analysis so every rule reads the same facts:
+/// whom it trusts, which issuer its condition keys must use, and each clause taken apart.
+struct StatementFacts {
+    /// Whom the statement's principal part trusts.
+    enum Trust: Equatable {
+        /// One or more GitHub OIDC providers (the first one decides the issuer prefix).
+        case gitHub(flavor: GitHubFlavor, providerARN: String, partition: Partition?)
+        /// GitHub's pre-2022 issuer, which no longer issues tokens.
+        case legacyGitHub(providerARN: String)
+        /// `"*"`, `{"Federated": "*"}`, `{"AWS": "*"}` or a NotPrincipal: every caller.
+        case everyone
+        /// Federated providers that are not GitHub (Google, Cognito, another IdP).
+        case otherFederated([String])
+        /// Service or AWS principals only: not a web-identity statement at all.
+        case notFederated
+    }
+
+    /// One condition clause with its operator parsed and its key split into issuer prefix and claim.
+    struct Clause {
+        var index: Int
+        var clause: ConditionClause
+        /// nil when IAM does not know the operator.
+        var op: ConditionOperator?
+        /// The key's part before the last `:` (lower-cased), e.g. `token.actions.githubusercontent.com`.
+        var prefix: String
+        /// The key's claim name (lower-cased), e.g. `sub`; nil for a key without `:`.
+        var claim: String?
+        /// Whether the prefix is this statement's issuer host (so the claim reaches the request).
+        var prefixMatches: Bool
+        var path: JSONPath
+
+        /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
+        var isPlainPositive: Bool {
+            guard let op else { return false }
+            return !op.isNegated && op.qualifier == .none && !op.ifExists && op.comparison != .null
+        }
+        var isNegated: Bool { op?.isNegated ?? false }
+
+        /// The path of one value: the list element when the clause has several values, else the key.
+        func valuePath(_ position: Int) -> JSONPath {
+            clause.values.count > 1 ? path.index(position) : path
+        }
+    }
+
+    var index: Int
+    var statement: PolicyStatement
+    var path: JSONPath
+    var trust: Trust
+    /// The issuer host the condition keys must use (lower-cased).
+    var issuerHost: String
+    var clauses: [Clause]
+
+    var isAllow: Bool { statement.effect == .allow }
+    var isDeny: Bool { statement.effect == .deny }
+
+    /// An Allow statement that GitHub's tokens can reach: the ones the GitHub rules judge.
+    var isGitHubAllow: Bool {
+        guard isAllow else { return false }
+        switch trust {
+        case .gitHub, .everyone: return true
+        default: return false
+        }
+    }
+
+    var providerARN: String? {
+        if case .gitHub(_, let arn, _) = trust { return arn }
+        return nil
+    }
+
+    var partition: Partition? {
+        if case .gitHub(_, _, let partition) = trust { return partition }
+        return nil
+    }
+
+    /// The clauses testing `claim` (lower-cased) with this statement's issuer prefix.
+    func clauses(on claim: String) -> [Clause] {
+        clauses.filter { $0.prefixMatches && $0.claim == claim }
+    }
+
+    init(index: Int, statement: PolicyStatement, path: JSONPath) {
+        self.index = index
+        self.statement = statement
+        self.path = path
+        trust = Self.trust(of: statement)
+        let host: String
+        switch trust {
+        case .gitHub(let flavor, _, _): host = flavor.issuerHost.lowercased()
+        case .legacyGitHub: host = GitHubFlavor.legacyHost
+        default:
+            // A statement open to everyone is still meant for GitHub when its keys say so: take the
+            // prefix of its `sub`/`aud` keys, else github.com's.
+            host = statement.conditions.lazy.compactMap { clause -> String? in
+                let (prefix, claim) = Self.split(clause.key)
+                guard let claim, claim == "sub" || claim == "aud", GitHubFlavor.recognize(issuer: prefix) != nil else { return nil }
+                return prefix
+            }.first ?? GitHubFlavor.githubDotComHost
+        }
+        issuerHost = host
+        let conditionPath = path.member("Condition")
+        clauses = statement.conditions.enumerated().map { position, clause in
+            let (prefix, claim) = Self.split(clause.key)
+            return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
+                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key))
+        }
+    }
+
+    /// `Token.Actions.GitHubUserContent.com:Sub` → (`token.actions.githubusercontent.com`, `sub`).
+    static func split(_ key: String) -> (prefix: String, claim: String?) {
+        let lower = key.lowercased()
+        guard let colon = lower.lastIndex(of: ":") else { return (lower, nil) }
+        return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
+    }
+
+    private static func trust(of statement: PolicyStatement) -> Trust {
+        if statement.notPrincipal != nil { return .everyone }
+        guard let principal = statement.principal else { return .notFederated }
+        guard case .entries(let entries) = principal else { return .everyone }
+        if entries.contains(where: { ($0.type == "Federated" || $0.type == "AWS") && $0.values.contains("*") }) {
+            return .everyone
+        }
+        let federated = principal.values(ofType: "Federated")
+        var others: [String] = []
+        var legacy: String?
+        for arn in federated {
+            let resource = arn.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? arn
+            if let flavor = GitHubFlavor.recognize(issuer: resource) {
+                let partitionText = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+                return .gitHub(flavor: flavor, providerARN: arn, partition: partitionText.flatMap(Partition.init(rawValue:)))
+            }
+            if resource.lowercased().hasPrefix(GitHubFlavor.legacyHost) { legacy = arn } else { others.append(arn) }
+        }
+        if let legacy { return .legacyGitHub(providerARN: legacy) }
+        return others.isEmpty ? .notFederated : .otherFederated(others)
+    }
+}
