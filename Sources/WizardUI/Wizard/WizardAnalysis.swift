@@ -4,8 +4,7 @@ import OIDCWizardCore
 /// rules' findings and the "who can get in" scenarios, both given what the user meant (`PolicyIntent`).
 public enum WizardAnalysis {
     public static func findings(for policy: TrustPolicy, intent: PolicyIntent) -> [Finding] {
-        // Until the rules land (branch `rules`), the preview has no findings to show.
-        []
+        PolicyAnalyzer.analyze(policy, context: AnalysisContext(intent: intent))
     }
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent) -> [ScenarioRow] {

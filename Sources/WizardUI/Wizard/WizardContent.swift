@@ -34,9 +34,28 @@ enum WizardContent {
     /// still blocks it.
     static func policyLines(state: WizardState, width: Int) -> [StyledText] {
         guard state.derived.policy != nil else { return blockingLines(state: state, width: width) }
-        return state.derived.preview.lines.map { line in
-            (line.marker.map(gutterMark) ?? StyledText("  ")) + line.text
+        return policyLayout(state: state, width: width).lines
+    }
+
+    /// The policy lines for a width: a line too long for it continues on the next row, indented under its value
+    /// (a subject is never cut off). `starts[i]` is the row where preview line `i` begins.
+    static func policyLayout(state: WizardState, width: Int) -> (lines: [StyledText], starts: [Int]) {
+        var lines: [StyledText] = []
+        var starts: [Int] = []
+        let room = max(1, width - gutter)
+        for line in state.derived.preview.lines {
+            starts.append(lines.count)
+            let mark = line.marker.map(gutterMark) ?? StyledText("  ")
+            if line.text.width <= room {
+                lines.append(mark + line.text)
+                continue
+            }
+            let indent = line.text.plainText.prefix { $0 == " " }.count + 4
+            for (i, piece) in TextWrapping.wrap(line.text, width: room, continuationIndent: indent).enumerated() {
+                lines.append((i == 0 ? mark : (line.marker.map { _ in mark } ?? StyledText("  "))) + piece)
+            }
         }
+        return (lines, starts)
     }
 
     static func blockingLines(state: WizardState, width: Int) -> [StyledText] {
@@ -45,6 +64,19 @@ enum WizardContent {
             lines += TextWrapping.wrap(StyledText("- ", style: .foreground(.muted)) + StyledText(issue.rule), width: width, continuationIndent: 2)
         }
         return lines
+    }
+
+    /// Where the policy panel starts when the user has not scrolled it: if the whole policy does not fit, at the
+    /// worst line a finding points at, else at the conditions — the part that decides who gets in.
+    static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int) -> Int {
+        let preview = state.derived.preview.lines
+        let (lines, starts) = policyLayout(state: state, width: width)
+        guard lines.count > visibleRows, !preview.isEmpty else { return 0 }
+        let worst = preview.indices.filter { preview[$0].marker != nil }
+            .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }
+        let condition = preview.firstIndex { $0.path.hasSuffix(".Condition") }
+        guard let target = worst ?? condition else { return 0 }
+        return min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lines.count, visibleRows: visibleRows))
     }
 
     // MARK: Findings
@@ -86,12 +118,13 @@ enum WizardContent {
     }
 
     static func detail(_ finding: Finding, state: WizardState, width: Int) -> [StyledText] {
-        var lines = TextWrapping.wrap(StyledText("Why: ", style: .bold) + StyledText(finding.why), width: width - 4, continuationIndent: 5)
-        lines += TextWrapping.wrap(StyledText("Fix: ", style: .bold) + StyledText(finding.fix), width: width - 4, continuationIndent: 5)
-        if let index = state.derived.findings.firstIndex(of: finding), let fix = SetupFix.derive(for: state.derived.findings[index], state: state) {
+        var lines: [StyledText] = []
+        if let fix = SetupFix.derive(for: finding, state: state) {
             lines += TextWrapping.wrap(StyledText("Ctrl-G: ", style: .foreground(.accent, .bold)) + StyledText(fix.description, style: .foreground(.accent)),
                                        width: width - 4, continuationIndent: 8)
         }
+        lines += TextWrapping.wrap(StyledText("Why: ", style: .bold) + StyledText(finding.why), width: width - 4, continuationIndent: 5)
+        lines += TextWrapping.wrap(StyledText("Fix: ", style: .bold) + StyledText(finding.fix), width: width - 4, continuationIndent: 5)
         return lines.map { StyledText("    ") + $0 }
     }
 

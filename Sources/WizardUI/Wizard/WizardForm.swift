@@ -174,7 +174,7 @@ enum WizardForm {
         note(StyledText("  Files", style: .bold))
         for file in plan.files {
             let exists = state.existingFiles?.contains(file.relativePath) == true
-            var line = StyledText("    " + AtomicFileWriter(directory: state.outputDirectory).path(of: file))
+            var line = StyledText("    " + file.relativePath)
             line.append(exists ? "  exists - will ask before replacing" : (state.existingFiles == nil ? "" : "  new"),
                         style: exists ? .foreground(.medium, .bold) : .foreground(.ok))
             note(line)

@@ -210,11 +210,19 @@ extension WizardState {
 
     // MARK: Panels and findings
 
+    /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
+    func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int) -> Int {
+        if let scroll = panelScroll[panel] { return scroll.offset }
+        return panel == .policy ? WizardContent.defaultPolicyOffset(state: self, width: width, visibleRows: visibleRows) : 0
+    }
+
     mutating func scrollPanel(_ key: Key) {
         let layout = WizardLayout(size: size)
         let content = layout.content(for: panel)
         let count = WizardContent.panelLines(panel, state: self, width: content.width, glyphs: .unicode).count
-        panelScroll[panel, default: ScrollState()].handle(key, lineCount: count, visibleRows: content.height)
+        var scroll = ScrollState(offset: panelOffset(panel, width: content.width, visibleRows: content.height))
+        scroll.handle(key, lineCount: count, visibleRows: content.height)
+        panelScroll[panel] = scroll
     }
 
     mutating func scrollReview(_ key: Key) {

@@ -21,7 +21,8 @@ public enum WizardView {
     // MARK: Step bar
 
     static func drawStepBar(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
-        var text = StyledText(" oidc-wizard ", style: .foreground(.accent, .bold))
+        // The program's name only where it leaves room for the findings badge.
+        var text = layout.size.width >= 100 ? StyledText(" oidc-wizard ", style: .foreground(.accent, .bold)) : StyledText()
         for step in WizardStep.allCases {
             text.append(step == .github ? " " : " · ", style: .foreground(.muted))
             let label = "\(step.number) \(step.title)"
@@ -35,10 +36,11 @@ public enum WizardView {
         // The worst finding, always in sight.
         if let worst = state.derived.worstSeverity {
             let count = state.derived.findings.count
-            let badge = StyledText(" \(worst.label) ", style: WizardContent.severityStyle(worst).reverse())
-                + StyledText(" \(count) finding\(count == 1 ? "" : "s") ", style: .foreground(.muted))
-            if text.width + badge.width + 1 <= layout.stepBar.width {
+            let word = StyledText(" \(worst.label) ", style: WizardContent.severityStyle(worst).reverse())
+            let full = word + StyledText(" \(count) finding\(count == 1 ? "" : "s") ", style: .foreground(.muted))
+            for badge in [full, word] where text.width + badge.width + 1 <= layout.stepBar.width {
                 frame.draw(badge, in: layout.stepBar, alignment: .trailing)
+                break
             }
         }
     }
@@ -114,7 +116,7 @@ public enum WizardView {
 
     static func drawPanelContent(_ panel: PanelTab, state: WizardState, in rect: Rect, into frame: inout Frame) {
         let lines = WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
-        ScrollView.render(lines, offset: state.panelScroll[panel]?.offset ?? 0, into: &frame, in: rect)
+        ScrollView.render(lines, offset: state.panelOffset(panel, width: rect.width, visibleRows: rect.height), into: &frame, in: rect)
     }
 
     // MARK: Review
@@ -175,12 +177,12 @@ public enum WizardView {
             case .write: keys = state.written != nil ? [("Enter", "quit")] : [("Enter", "write"), ("Esc", "back"), (helpKey, "help")]
             default: keys = [("Tab", "next"), ("Esc", state.step == .github ? "quit" : "back"), (helpKey, "help")]
             }
+            if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }
             if state.step != .review { keys.append(("F2-F4", "panels")) }
             if state.step != .write { keys.append(("^S", "write")) }
             keys.append(("^C", "quit"))
             if state.step != .review {
                 if !state.derived.findings.isEmpty { keys.append(("^N", "findings")) }
-                if state.selectedFix != nil { keys.append(("^G", "apply fix")) }
                 keys.append(("PgUp/PgDn", "scroll panel"))
             }
         }

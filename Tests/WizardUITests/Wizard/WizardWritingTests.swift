@@ -142,7 +142,7 @@ struct WizardPanelTests {
     func panels() {
         var driver = WizardDriving.start(WizardDriving.completeDraft)
         #expect(driver.state.panel == .policy)
-        #expect(driver.screen.contains("\"Version\": \"2012-10-17\""))
+        #expect(driver.screen.contains("\"StringEquals\": {"), "the preview opens at the conditions, the part that decides")
         driver.send(.function(3))
         #expect(driver.state.panel == .findings)
         driver.send(.function(4))
@@ -161,7 +161,49 @@ struct WizardPanelTests {
         #expect(driver.state.derived.policy?.jsonText.contains("repo:*/app:ref:refs/heads/main") == true)
         #expect(driver.screen.contains("repo:*/app:ref:refs/heads/main"))
         #expect(driver.screen.contains("StringLike"), "a wildcard subject is generated under StringLike")
-        #expect(driver.screen.contains("A wildcard in the owner lets in repositories of any GitHub account"))
+        #expect(driver.screen.contains("A wildcard in the owner lets in repositories of any GitHub"), "the rule, at the field")
+        #expect(driver.state.derived.findings.first?.severity == .critical)
+        #expect(driver.screen.contains(" CRITICAL "), "the worst severity stays in sight in the step bar")
+        #expect(driver.screen.contains("C           \"token.actions.githubusercontent.com:sub\""), "the line is marked in the gutter")
+        // Fixing it makes the critical finding disappear, live.
+        driver.send(.backspace)
+        driver.type("acme")
+        #expect(!driver.state.derived.findings.contains { $0.severity == .critical })
+        #expect(!driver.screen.contains(" CRITICAL "))
+    }
+
+    @Test("Ctrl-N expands a finding with why and fix; Ctrl-G applies the setup-level fix (the real owner is asked for)")
+    func applyFix() throws {
+        var draft = WizardDriving.completeDraft
+        draft.repositories = ["acme*/app"]
+        var driver = WizardDriving.start(draft)
+        driver.send([.tab, .ctrl("n")])
+        #expect(driver.state.panel == .findings)
+        #expect(driver.state.selectedFinding == 0)
+        let finding = try #require(driver.state.derived.findings.first)
+        #expect(finding.severity == .critical)
+        #expect(driver.screen.contains("Why:"))
+        #expect(driver.state.selectedFix == .askForOwner)
+        #expect(driver.screen.contains("Ctrl-G"))
+        driver.send(.ctrl("g"))
+        #expect(driver.state.focus == .owner)
+        #expect(driver.state.text(.owner) == "")
+        driver.type("acme")
+        #expect(!driver.state.derived.findings.contains { $0.severity == .critical })
+    }
+
+    @Test("Turning on any context, its finding offers to turn it off again")
+    func anyContextFix() {
+        var draft = WizardDriving.completeDraft
+        draft.anyContext = true
+        var driver = WizardDriving.start(draft)
+        let index = driver.state.derived.findings.firstIndex { $0.rule == "any-context" }
+        #expect(index != nil)
+        while driver.state.selectedFinding != index, driver.state.selectedFinding ?? 0 < 20 { driver.send(.ctrl("n")) }
+        #expect(driver.state.selectedFix == .turnOffAnyContext)
+        driver.send(.ctrl("g"))
+        #expect(!driver.state.anyContext)
+        #expect(driver.state.values(.branches) == ["main"])
     }
 
     @Test("The review step shows the policy, the findings, the table and the AWS CLI next steps")
