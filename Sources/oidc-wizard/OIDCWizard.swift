@@ -11,7 +11,7 @@ struct OIDCWizard: ParsableCommand {
         pre-fills it (e.g. oidc-wizard --repo acme/app --account-id 123456789012 --region eu-central-1), \
         and --out sets where it writes. Without a terminal, use `oidc-wizard generate`.
         """,
-        subcommands: [Generate.self, Simulate.self]
+        subcommands: [Generate.self, Simulate.self, Lint.self, Explain.self]
     )
 
     @OptionGroup var setup: SetupOptions

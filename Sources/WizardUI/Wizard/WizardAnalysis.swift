@@ -8,7 +8,9 @@ public enum WizardAnalysis {
     }
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent) -> [ScenarioRow] {
-        // Until the scenario builder lands (branch `scenarios`), the table is empty.
-        []
+        ScenarioBuilder.scenarios(for: policy, intent: intent).map { scenario in
+            ScenarioRow(label: scenario.label, actor: scenario.actor == .intended ? .intended : .attacker,
+                        allowed: scenario.decision.isAllowed, reason: scenario.decision.reason)
+        }
     }
 }

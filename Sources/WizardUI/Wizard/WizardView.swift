@@ -16,6 +16,30 @@ public enum WizardView {
         drawKeyBar(state, layout: layout, into: &frame)
         if let help = state.help { drawHelp(help, layout: layout, into: &frame) }
         if let dialog = state.dialog { drawDialog(dialog, state: state, layout: layout, glyphs: glyphs, into: &frame) }
+        if glyphs == .ascii { transliterate(&frame) }
+    }
+
+    /// Without a UTF-8 locale the terminal cannot show typographic punctuation from the texts (dashes, the middle
+    /// dot, arrows): they become their ASCII look-alikes, anything else a `?`. Only runs in ASCII mode.
+    static func transliterate(_ frame: inout Frame) {
+        for index in frame.cells.indices {
+            let cell = frame.cells[index]
+            guard cell.width != 0, !(cell.character.isASCII) else { continue }
+            let replacement: Character
+            switch cell.character {
+            case "—", "–", "·", "−": replacement = "-"
+            case "‘", "’": replacement = "'"
+            case "“", "”": replacement = "\""
+            case "→": replacement = ">"
+            case "←": replacement = "<"
+            case "…": replacement = "."
+            default: replacement = "?"
+            }
+            frame.cells[index] = Cell(replacement, style: cell.style, width: 1)
+            if cell.width == 2, index + 1 < frame.cells.count {
+                frame.cells[index + 1] = Cell(" ", style: frame.cells[index + 1].style, width: 1)
+            }
+        }
     }
 
     // MARK: Step bar
@@ -24,7 +48,7 @@ public enum WizardView {
         // The program's name only where it leaves room for the findings badge.
         var text = layout.size.width >= 100 ? StyledText(" oidc-wizard ", style: .foreground(.accent, .bold)) : StyledText()
         for step in WizardStep.allCases {
-            text.append(step == .github ? " " : " · ", style: .foreground(.muted))
+            text.append(step == .github ? " " : (frame.glyphs == .ascii ? " - " : " · "), style: .foreground(.muted))
             let label = "\(step.number) \(step.title)"
             if step == state.step {
                 text.append(" " + label + " ", style: Style(foreground: .accent, attributes: [.bold, .reverse]))

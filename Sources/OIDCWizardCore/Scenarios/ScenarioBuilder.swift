@@ -1,0 +1,323 @@
+/// Builds the "who can get in" table for a trust policy: the runs the user meant (from the wizard's
+/// intent, or inferred from the policy's own `sub` values) and an attacker's set around the first of
+/// them, each judged by the exact evaluator.
+///
+/// The attacker's set is what people get wrong in practice: another owner with the same repository
+/// name, a look-alike owner, another repository of the same owner, an unlisted branch, a tag, a pull
+/// request, an arbitrary environment, a token for another audience, the name-only subject of an
+/// id-pinned repository, and a recycled name (same names, new ids). A candidate the user actually
+/// meant (it matches an intended subject) is left out: it is not an attack.
+///
+/// Deterministic (same policy, same rows, same order) and cheap — at most 16 evaluations — because
+/// the wizard rebuilds the table on every keystroke.
+public enum ScenarioBuilder {
+    /// At most this many intended rows; the attacker's set adds at most ten.
+    public static let maxIntendedRows = 6
+
+    public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent?) -> [Scenario] {
+        let facts = PolicyFacts(policy: policy, intent: intent)
+        var rows: [Scenario] = []
+        // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
+        // repository sends when the policy tests no id, and that sameness is the point of its row.
+        var seen: Set<Run> = []
+
+        func add(_ run: Run, actor: Scenario.Actor, attack: String?) {
+            guard seen.insert(run).inserted else { return }
+            let request = facts.request(for: run)
+            rows.append(Scenario(title: run.title, attack: attack, actor: actor, request: request, subject: run.subject,
+                                 decision: PolicyEvaluator.evaluate(policy, request)))
+        }
+
+        let intended = facts.intendedRuns.prefix(maxIntendedRows)
+        for run in intended { add(run, actor: .intended, attack: nil) }
+        guard let primary = intended.first else { return rows }
+        for (run, attack) in facts.attacks(around: primary) {
+            add(run, actor: .attacker, attack: attack)
+        }
+        return rows
+    }
+}
+
+/// One run to ask the evaluator about: its token's `sub`, `aud` and the IAM-visible claims.
+struct Run: Hashable, Sendable {
+    var subject: String
+    var parts: SubjectParts?
+    var audience: String
+    /// `owner/name` the run belongs to (the `repository` claim), when known.
+    var repository: String?
+    var repositoryID: String?
+    var title: String
+
+    init(parts: SubjectParts, audience: String, repositoryID: String?, title: String? = nil) {
+        subject = parts.text
+        self.parts = parts
+        self.audience = audience
+        repository = parts.fullName
+        self.repositoryID = parts.repositoryID ?? repositoryID
+        self.title = title ?? parts.context.describe(in: parts.fullName)
+    }
+
+    init(customSubject: String, audience: String, repository: String?, repositoryID: String?) {
+        subject = customSubject
+        parts = nil
+        self.audience = audience
+        self.repository = repository
+        self.repositoryID = repositoryID
+        title = "run with subject \"\(customSubject)\""
+    }
+}
+
+/// What the builder reads from the policy (and the intent) once.
+struct PolicyFacts {
+    var flavor: GitHubFlavor
+    var principal: String
+    var audience: String
+    /// Concrete intended runs, in order.
+    var intendedRuns: [Run]
+    /// Patterns a run must match to count as meant (so that it is not listed as an attack).
+    var intendedPatterns: [WildcardPattern]
+    /// IAM-visible claims the policy tests besides sub and aud (lower-cased claim names), with a plausible
+    /// value each from the policy, used for every run.
+    var claimValues: [(claim: String, value: String?)]
+
+    init(policy: TrustPolicy, intent: PolicyIntent?) {
+        let provider = Self.githubProvider(in: policy)
+        let flavor = intent?.flavor ?? provider?.flavor ?? .githubDotCom
+        self.flavor = flavor
+        if let intent {
+            principal = flavor.providerARN(partition: intent.partition, accountID: intent.accountID)
+        } else if let provider {
+            principal = provider.arn
+        } else {
+            let partition = Self.partition(in: policy) ?? .aws
+            principal = flavor.providerARN(partition: partition, accountID: "123456789012")
+        }
+        let prefix = flavor.conditionKeyPrefix.lowercased()
+        let values = Self.positiveValues(in: policy, prefix: prefix)
+        let partitionDefault = Partition(rawValue: principal.split(separator: ":").dropFirst().first.map(String.init) ?? "aws")?
+            .defaultAudience ?? "sts.amazonaws.com"
+        audience = intent?.audience ?? values["aud"]?.first(where: { !$0.containsGlob }) ?? partitionDefault
+
+        let subjectPatterns = intent?.subjects ?? values["sub"] ?? []
+        var runs: [Run] = []
+        var seenSubjects: Set<String> = []
+        let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
+        for pattern in subjectPatterns {
+            let concrete = PlausibleValue.subject(for: pattern)
+            guard seenSubjects.insert(concrete).inserted else { continue }
+            if let parts = SubjectParts(parsing: concrete) {
+                runs.append(Run(parts: parts, audience: audience, repositoryID: idClaim))
+            } else {
+                let repository = values["repository"]?.first.map { PlausibleValue.word($0, fallback: "octo-org/app") }
+                runs.append(Run(customSubject: concrete, audience: audience, repository: repository, repositoryID: idClaim))
+            }
+        }
+        if runs.isEmpty {
+            // Nothing says which runs were meant (no sub at all): ask about an example repository.
+            runs.append(Run(parts: PlausibleValue.example, audience: audience, repositoryID: idClaim))
+        }
+        intendedRuns = runs
+
+        var patterns = runs.map { WildcardPattern(literal: $0.subject) }
+        if let intent {
+            patterns += intent.subjects.map { WildcardPattern(glob: $0) }
+        } else {
+            patterns += subjectPatterns.filter(Self.isTrustedAsIntent).map { WildcardPattern(glob: $0) }
+        }
+        intendedPatterns = patterns
+
+        var claims: [(String, String?)] = []
+        for claim in IAMClaim.allCases.map(\.rawValue) where Self.mentions(policy, key: "\(prefix):\(claim)") {
+            claims.append((claim, values[claim]?.first.map { PlausibleValue.word($0, fallback: "x") }))
+        }
+        claimValues = claims
+    }
+
+    func isIntended(_ run: Run) -> Bool {
+        run.audience == audience && intendedPatterns.contains { $0.matches(run.subject) }
+    }
+
+    /// The request IAM sees for a run: only the claims IAM can test, and of those besides sub and aud
+    /// only the ones the policy mentions (the others cannot change the decision).
+    func request(for run: Run) -> AssumeRequest {
+        var context: [String: [String]] = [
+            flavor.conditionKey("sub"): [run.subject],
+            flavor.conditionKey("aud"): [run.audience],
+        ]
+        for (claim, policyValue) in claimValues {
+            let value: String?
+            switch claim {
+            case "repository": value = run.repository
+            case "repository_id": value = run.repositoryID
+            case "ref": value = run.parts?.context.ref ?? policyValue
+            case "environment": value = run.parts.map { $0.context.environment } ?? policyValue
+            default: value = policyValue
+            }
+            if let value { context[flavor.conditionKey(claim)] = [value] }
+        }
+        return AssumeRequest(principal: principal, context: context)
+    }
+
+    /// The attacker's runs around one intended run, each with why it is an attack. Runs that only change
+    /// the subject are left out when the subject is one the user meant; the audience and recycled-name
+    /// runs keep the meant subject on purpose.
+    func attacks(around run: Run) -> [(Run, String)] {
+        var out: [(Run, String)] = []
+        func attack(_ candidate: Run, _ why: String) {
+            if !isIntended(candidate) { out.append((candidate, why)) }
+        }
+        let ownRepositories = Set(intendedRuns.compactMap { $0.parts?.name.lowercased() })
+        let attackerID = run.repositoryID == "987654321" ? "987654320" : "987654321"
+
+        if let parts = run.parts {
+            let otherOwner = parts.owner.lowercased() == "evil" ? "mallory" : "evil"
+            var stranger = parts
+            stranger.owner = otherOwner
+            stranger.ownerID = parts.ownerID.map { _ in "666666" }
+            stranger.repositoryID = parts.repositoryID.map { _ in attackerID }
+            attack(Run(parts: stranger, audience: audience, repositoryID: attackerID), "another owner, same repository name")
+
+            var lookAlike = stranger
+            lookAlike.owner = String((parts.owner + "-evil").prefix(39))
+            attack(Run(parts: lookAlike, audience: audience, repositoryID: attackerID), "a look-alike owner")
+
+            var sibling = parts
+            var siblingName = "other-repo"
+            while ownRepositories.contains(siblingName) { siblingName += "-2" }
+            sibling.name = siblingName
+            sibling.repositoryID = parts.repositoryID.map { _ in attackerID }
+            attack(Run(parts: sibling, audience: audience, repositoryID: attackerID), "another repository of the same owner")
+
+            let repositoryID = run.repositoryID
+            func sameRepository(_ context: SubjectContext) -> Run {
+                var p = parts
+                p.context = context
+                return Run(parts: p, audience: audience, repositoryID: repositoryID)
+            }
+            func firstUnlisted(_ candidates: [SubjectContext]) -> Run? {
+                candidates.lazy.map(sameRepository).first { !isIntended($0) }
+            }
+            if case .branch(let name) = parts.context, let branch = firstUnlisted([.branch(name + "-evil"), .branch("evil")]) {
+                out.append((branch, "a branch nobody listed"))
+            } else if let branch = firstUnlisted([.branch("main-evil"), .branch("evil")]) {
+                out.append((branch, "a branch nobody listed"))
+            }
+            let tagCandidates: [SubjectContext] = if case .tag(let name) = parts.context { [.tag(name + "-evil"), .tag("evil")] } else { [.tag("v9.9.9")] }
+            if let tag = firstUnlisted(tagCandidates) { out.append((tag, "a tag anyone with push access can create")) }
+            attack(sameRepository(.pullRequest), "code from any pull request of a repository branch")
+            let environmentCandidates: [SubjectContext] = if case .environment(let name) = parts.context {
+                [.environment(name + "-evil"), .environment("sandbox")]
+            } else { [.environment("sandbox")] }
+            if let environment = firstUnlisted(environmentCandidates) {
+                out.append((environment, "an environment without your protection rules"))
+            }
+        } else {
+            // A custom subject without the repo binding: another owner's run sends the very same sub.
+            let owner = run.repository?.split(separator: "/").first.map(String.init) ?? "octo-org"
+            let name = run.repository?.split(separator: "/").dropFirst().first.map(String.init) ?? "app"
+            let otherOwner = owner.lowercased() == "evil" ? "mallory" : "evil"
+            var stranger = Run(customSubject: run.subject, audience: audience, repository: "\(otherOwner)/\(name)",
+                               repositoryID: attackerID)
+            stranger.title = "run of \(otherOwner)/\(name) with the same subject"
+            out.append((stranger, "another owner: nothing in the subject names the repository"))
+        }
+
+        var wrongAudience = run
+        wrongAudience.audience = audience == "https://github.com/evil" ? "sts.amazonaws.com" : "https://github.com/evil"
+        wrongAudience.title = run.title + " with a token for \(wrongAudience.audience)"
+        out.append((wrongAudience, "a token minted for another service"))
+
+        if let parts = run.parts {
+            if parts.hasIDs {
+                out.append((Run(parts: parts.nameOnly, audience: audience, repositoryID: attackerID,
+                                title: parts.context.describe(in: parts.fullName) + " sent without ids"),
+                            "the name-only form of an id-pinned subject"))
+                var recycled = parts
+                recycled.ownerID = parts.ownerID.map { _ in "666666" }
+                recycled.repositoryID = attackerID
+                out.append((Run(parts: recycled, audience: audience, repositoryID: attackerID,
+                                title: parts.context.describe(in: parts.fullName) + " re-created by someone else"),
+                            "a recycled name: same names, new ids"))
+            } else {
+                // Whoever re-registers a deleted or renamed name sends the very same name-only subject.
+                out.append((Run(parts: parts, audience: audience, repositoryID: attackerID,
+                                title: parts.context.describe(in: parts.fullName) + " re-created by someone else"),
+                            "a recycled name: same names, a new repository id"))
+            }
+        }
+        return out
+    }
+
+    // MARK: reading the policy
+
+    /// The first Federated principal whose issuer is a GitHub Actions issuer.
+    static func githubProvider(in policy: TrustPolicy) -> (arn: String, flavor: GitHubFlavor)? {
+        for statement in policy.statements {
+            for arn in statement.principal?.values(ofType: "Federated") ?? [] {
+                guard let range = arn.range(of: ":oidc-provider/"),
+                      let flavor = GitHubFlavor.recognize(issuer: String(arn[range.upperBound...])) else { continue }
+                return (arn, flavor)
+            }
+        }
+        return nil
+    }
+
+    static func partition(in policy: TrustPolicy) -> Partition? {
+        for statement in policy.statements {
+            for arn in statement.principal?.values(ofType: "Federated") ?? [] where arn.hasPrefix("arn:") {
+                let fields = arn.split(separator: ":", omittingEmptySubsequences: false)
+                if fields.count > 1, let partition = Partition(rawValue: String(fields[1])) { return partition }
+            }
+        }
+        return nil
+    }
+
+    /// Values under positive string operators (StringEquals, StringLike, …IgnoreCase, with or without
+    /// ForAnyValue/IfExists) in Allow statements, per claim name under `prefix`, in document order.
+    static func positiveValues(in policy: TrustPolicy, prefix: String) -> [String: [String]] {
+        var values: [String: [String]] = [:]
+        for statement in policy.statements where statement.effect == .allow {
+            for clause in statement.conditions {
+                guard let op = ConditionOperator(clause.op), !op.isNegated, op.qualifier != .forAllValues,
+                      [.stringEquals, .stringLike, .stringEqualsIgnoreCase].contains(op.comparison) else { continue }
+                let key = clause.key.lowercased()
+                guard key.hasPrefix(prefix + ":") else { continue }
+                let claim = String(key.dropFirst(prefix.count + 1))
+                for value in clause.values where !(values[claim]?.contains(value) ?? false) {
+                    values[claim, default: []].append(value)
+                }
+            }
+        }
+        return values
+    }
+
+    static func mentions(_ policy: TrustPolicy, key: String) -> Bool {
+        policy.statements.contains { $0.conditions.contains { $0.key.lowercased() == key } }
+    }
+
+    /// Without an intent, a policy's `sub` pattern counts as meant only when its wildcards stand for
+    /// whole names inside one repository's branches, tags or environments (`refs/heads/*`,
+    /// `release/*`, `v*`). A wildcard in the owner, the repository, the kind of run (`repo:acme/app:*`),
+    /// or a prefix glob (`main*`) is exactly what the table should put to the test.
+    static func isTrustedAsIntent(_ pattern: String) -> Bool {
+        guard pattern.containsGlob else { return true }
+        guard let parts = SubjectParts(parsing: pattern), !parts.owner.containsGlob, !parts.name.containsGlob,
+              !(parts.ownerID?.containsGlob ?? false), !(parts.repositoryID?.containsGlob ?? false) else { return false }
+        let value: String
+        switch parts.context {
+        case .branch(let name), .tag(let name), .environment(let name): value = name
+        case .pullRequest, .other: return false
+        }
+        var previous: Character? = nil
+        var segment = ""
+        for ch in value {
+            if ch == "*" || ch == "?" {
+                let segmentStart = previous == nil || previous == "/"
+                if !(segmentStart || segment == "v") { return false }
+            }
+            segment = ch == "/" ? "" : segment + String(ch)
+            previous = ch
+        }
+        return true
+    }
+}

@@ -1,0 +1,122 @@
+/// A GitHub `sub` in the default form, split into the parts people think in:
+/// `repo:<owner>[@<owner id>]/<name>[@<repository id>]:<context>`.
+///
+/// Custom templates that start with the `repo:` binding parse too; their context is `.other`.
+struct SubjectParts: Hashable, Sendable {
+    var owner: String
+    var ownerID: String?
+    var name: String
+    var repositoryID: String?
+    var context: SubjectContext
+
+    init(owner: String, ownerID: String? = nil, name: String, repositoryID: String? = nil, context: SubjectContext) {
+        self.owner = owner
+        self.ownerID = ownerID
+        self.name = name
+        self.repositoryID = repositoryID
+        self.context = context
+    }
+
+    /// Splits `sub`; nil when it does not start with `repo:<owner>/<name>:`.
+    init?(parsing sub: String) {
+        guard sub.hasPrefix("repo:") else { return nil }
+        let rest = sub.dropFirst("repo:".count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let ownerPart = rest[..<slash]
+        let afterSlash = rest[rest.index(after: slash)...]
+        guard let colon = afterSlash.firstIndex(of: ":"), !ownerPart.isEmpty, !ownerPart.contains(":") else { return nil }
+        let namePart = afterSlash[..<colon]
+        guard !namePart.isEmpty else { return nil }
+        (owner, ownerID) = Self.splitID(ownerPart)
+        (name, repositoryID) = Self.splitID(namePart)
+        context = SubjectContext(parsing: String(afterSlash[afterSlash.index(after: colon)...]))
+    }
+
+    private static func splitID(_ part: Substring) -> (String, String?) {
+        guard let at = part.firstIndex(of: "@") else { return (String(part), nil) }
+        return (String(part[..<at]), String(part[part.index(after: at)...]))
+    }
+
+    var hasIDs: Bool { ownerID != nil || repositoryID != nil }
+
+    /// `acme/app` or `acme@1/app@2`.
+    var repository: String {
+        let o = ownerID.map { "\(owner)@\($0)" } ?? owner
+        let n = repositoryID.map { "\(name)@\($0)" } ?? name
+        return "\(o)/\(n)"
+    }
+
+    var fullName: String { "\(owner)/\(name)" }
+
+    var text: String { "repo:\(repository):\(context.text)" }
+
+    /// The same subject without the ids (the legacy, name-only form).
+    var nameOnly: SubjectParts {
+        var copy = self
+        copy.ownerID = nil
+        copy.repositoryID = nil
+        return copy
+    }
+}
+
+/// The part of a default subject after `repo:<owner>/<name>:`.
+enum SubjectContext: Hashable, Sendable {
+    case branch(String)
+    case tag(String)
+    case environment(String)
+    case pullRequest
+    /// Anything else: a custom template's tail, or a pattern such as `*`.
+    case other(String)
+
+    init(parsing text: String) {
+        if text.hasPrefix("ref:refs/heads/") {
+            self = .branch(String(text.dropFirst("ref:refs/heads/".count)))
+        } else if text.hasPrefix("ref:refs/tags/") {
+            self = .tag(String(text.dropFirst("ref:refs/tags/".count)))
+        } else if text.hasPrefix("environment:") {
+            self = .environment(String(text.dropFirst("environment:".count)))
+        } else if text == "pull_request" {
+            self = .pullRequest
+        } else {
+            self = .other(text)
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .branch(let name): "ref:refs/heads/\(name)"
+        case .tag(let name): "ref:refs/tags/\(name)"
+        case .environment(let name): "environment:\(name)"
+        case .pullRequest: "pull_request"
+        case .other(let text): text
+        }
+    }
+
+    /// The `ref` claim a run with this context carries.
+    var ref: String? {
+        switch self {
+        case .branch(let name): "refs/heads/\(name)"
+        case .tag(let name): "refs/tags/\(name)"
+        case .pullRequest: "refs/pull/1/merge"
+        // A job naming an environment runs on some branch; the default branch is the usual one.
+        case .environment: "refs/heads/main"
+        case .other: nil
+        }
+    }
+
+    var environment: String? {
+        if case .environment(let name) = self { return name }
+        return nil
+    }
+
+    /// "push to main", "tag v1.0.0", "pull request", "job in environment prod".
+    func describe(in repository: String) -> String {
+        switch self {
+        case .branch(let name): "push to \(name) in \(repository)"
+        case .tag(let name): "tag \(name) in \(repository)"
+        case .pullRequest: "pull request in \(repository)"
+        case .environment(let name): "job in environment \(name) of \(repository)"
+        case .other(let text): "run of \(repository) with subject context \"\(text)\""
+        }
+    }
+}
