@@ -35,7 +35,12 @@ public struct WizardDerived: Sendable {
     /// The worst finding's severity, if any.
     public var worstSeverity: Severity? { findings.first?.severity }
 
-    public init(draft: SetupDraft, outputDirectory: String, owner: String, repositoryEntries: [String], ownerID: String, repositoryIDs: [String]) {
+    /// What the analysis was last run on: a keystroke that leaves the policy and the intent as they were (a role
+    /// name, the output directory, a field that is still invalid) reuses its findings and scenarios.
+    private var analyzed: (policy: TrustPolicy, intent: PolicyIntent)?
+
+    public init(draft: SetupDraft, outputDirectory: String, owner: String, repositoryEntries: [String], ownerID: String,
+                repositoryIDs: [String], previous: WizardDerived? = nil) {
         self.draft = draft
         self.outputDirectory = outputDirectory
         resolution = draft.resolve()
@@ -45,9 +50,18 @@ public struct WizardDerived: Sendable {
             let policy = TrustPolicyGenerator.policy(for: setup)
             let intent = PolicyIntent(setup: setup)
             self.policy = policy
-            findings = WizardAnalysis.findings(for: policy, intent: intent).sorted { $0.severity > $1.severity }
-            scenarios = WizardAnalysis.scenarios(for: policy, intent: intent)
-            preview = PolicyPreview(policy: policy, findings: findings)
+            if let previous, let last = previous.analyzed, last.policy == policy, last.intent == intent {
+                findings = previous.findings
+                scenarios = previous.scenarios
+                preview = previous.preview
+            } else {
+                // Most severe first; the analyzer's order within a severity is kept.
+                findings = WizardAnalysis.findings(for: policy, intent: intent).enumerated()
+                    .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+                scenarios = WizardAnalysis.scenarios(for: policy, intent: intent)
+                preview = PolicyPreview(policy: policy, findings: findings)
+            }
+            analyzed = (policy, intent)
             nextSteps = NextSteps.steps(for: setup, policyPath: policyPath)
             plan = GeneratedFiles.plan(for: setup)
         } else {

@@ -156,7 +156,8 @@ public struct WizardState: Sendable {
         let draft = self.draft
         guard force || draft != derived.draft || outputDirectory != derived.outputDirectory else { return }
         derived = WizardDerived(draft: draft, outputDirectory: outputDirectory, owner: text(.owner),
-                                repositoryEntries: values(.repositories), ownerID: text(.ownerID), repositoryIDs: repositoryIDs)
+                                repositoryEntries: values(.repositories), ownerID: text(.ownerID), repositoryIDs: repositoryIDs,
+                                previous: derived)
         if let selected = selectedFinding, selected >= derived.findings.count {
             selectedFinding = derived.findings.isEmpty ? nil : derived.findings.count - 1
         }
