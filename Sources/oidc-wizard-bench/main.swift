@@ -79,7 +79,7 @@ func measureStart(iterations: Int) -> Stats {
 }
 
 func row(_ name: String, _ stats: Stats) {
-    let label = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    let label = name.padding(toLength: 52, withPad: " ", startingAt: 0)
     print("\(label) \(format(stats.median).leftPad(10)) \(format(stats.p95).leftPad(10))")
 }
 
@@ -94,7 +94,7 @@ extension String {
 
 let iterations = 2000
 print("oidc-wizard-bench: \(iterations) keystrokes per row (typing in the owner field of a full setup)")
-print("\("".padding(toLength: 44, withPad: " ", startingAt: 0)) \("median".leftPad(10)) \("p95".leftPad(10))")
+print("\("".padding(toLength: 52, withPad: " ", startingAt: 0)) \("median".leftPad(10)) \("p95".leftPad(10))")
 row("keystroke 200x60 (update + render)", measureKeystrokes(size: Size(width: 200, height: 60), iterations: iterations))
 row("keystroke 80x24 (update + render)", measureKeystrokes(size: Size(width: 80, height: 24), iterations: iterations))
 let parts = measureParts(size: Size(width: 200, height: 60), iterations: iterations)

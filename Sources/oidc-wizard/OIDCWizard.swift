@@ -11,15 +11,9 @@ struct OIDCWizard: ParsableCommand {
         pre-fills it (e.g. oidc-wizard --repo acme/app --account-id 123456789012 --region eu-central-1), \
         and --out sets where it writes. Without a terminal, use `oidc-wizard generate`.
         """,
-        subcommands: [Generate.self, Simulate.self, Lint.self, Explain.self]
+        // The wizard is the default subcommand, so the root itself declares no options: a root `--out` would
+        // also capture `generate --out`.
+        subcommands: [WizardCommand.self, Generate.self, Simulate.self, Lint.self, Explain.self],
+        defaultSubcommand: WizardCommand.self
     )
-
-    @OptionGroup var setup: SetupOptions
-
-    @Option(name: .customLong("out"), help: ArgumentHelp("The directory the wizard writes into (created if missing).", valueName: "dir"))
-    var outputDirectory = "."
-
-    func run() throws {
-        try InteractiveWizard.run(draft: setup.draft, outputDirectory: outputDirectory)
-    }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real binary in a real terminal (tmux), driven as a person would: type a setup, watch the preview and a
 /// warning change live, resize, write with Ctrl-S and Enter, quit, and check the terminal was restored.
@@ -12,29 +15,32 @@ struct WizardTmuxTests {
         let socket = "oidc-wizard-test-\(UUID().uuidString.prefix(8))"
         let session = "wizard"
 
-        /// Runs a tmux command. Only `capture` reads output: the server that `new-session` starts would inherit an
-        /// output pipe and keep it open forever.
-        func run(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tmux)
-            process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+        /// Runs a tmux command with posix_spawn and waits for it. (Foundation's `Process` can wait forever here: the
+        /// server `new-session` starts is a daemon that inherits whatever the client had open.) Output goes to
+        /// `outputPath` when given, else to /dev/null.
+        func run(_ arguments: [String], outputPath: String? = nil) throws {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let all = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
+            var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) }
+            argv.append(nil)
+            defer { for pointer in argv { free(pointer) } }
+            var pid = pid_t()
+            let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
+            guard spawned == 0 else { throw CocoaError(.executableLoad) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         }
 
         func capture() throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tmux)
-            process.arguments = ["-L", socket, "-f", "/dev/null", "capture-pane", "-p", "-t", session]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let path = NSTemporaryDirectory() + "/\(socket)-capture.txt"
+            try run(["capture-pane", "-p", "-t", session], outputPath: path)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         }
 
         func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
@@ -56,7 +62,11 @@ struct WizardTmuxTests {
             throw CancellationError()
         }
 
-        func kill() { try? run(["kill-server"]) }
+        func kill() {
+            try? run(["kill-server"])
+            let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+        }
     }
 
     static func tmuxOrSkip() -> String? {
@@ -123,7 +133,7 @@ struct WizardTmuxTests {
         try tmux.send("C-c")
         let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") && $0.contains("icanon") }
         #expect(after.contains("EXIT=0"))
-        #expect(after.contains("Wrote out/trust-policy.json"), "what was written is printed once the screen is gone")
+        #expect(after.contains("Then commit .github/workflows/aws-oidc.yml to acme/app"), "what was written and the next steps are printed once the screen is gone")
         #expect(after.contains(" icanon") || after.hasPrefix("icanon") || after.contains("\nicanon"), "canonical mode restored")
         #expect(!after.contains("-icanon"), "canonical mode restored")
         #expect(!after.contains("-echo "), "echo restored")
