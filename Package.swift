@@ -31,6 +31,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "oidc-wizard-bench", dependencies: ["OIDCWizardCore", "WizardUI"]),
+        // libFuzzer target for the policy reader (.ci/run builds it with -sanitize=fuzzer); a plain build
+        // replays a corpus through the same check.
+        .executableTarget(name: "oidc-wizard-fuzz", dependencies: ["OIDCWizardCore"]),
         .testTarget(
             name: "OIDCWizardCoreTests",
             dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")],

@@ -127,3 +127,8 @@ func measureCore(iterations: Int) {
     row("  core: scenarios", Stats(scenarios))
 }
 measureCore(iterations: 200)
+
+// The analysis and scenario helpers' own benchmarks (their rule-by-rule and row-by-row figures).
+print("")
+AnalysisBenchmark.run()
+ScenarioBenchmark.run()

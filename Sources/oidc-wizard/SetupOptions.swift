@@ -131,7 +131,8 @@ struct SetupOptions: ParsableArguments {
     /// One line: `--account-id '12345': an AWS account id is exactly 12 digits; this has 5.`
     static func message(for issue: SetupIssue, flavorKind: SetupDraft.FlavorKind) -> String {
         let option = optionName(for: issue.field, flavorKind: flavorKind)
-        let rule = sentenceContinuation(issue.rule)
+        // Rules quote parts of the value (a claim key, a template key), so they are escaped as well.
+        let rule = printable(sentenceContinuation(issue.rule))
         if issue.value.isEmpty, issue.severity == .error { return "\(option) is required: \(rule)" }
         return "\(option) '\(printable(issue.value))': \(rule)"
     }

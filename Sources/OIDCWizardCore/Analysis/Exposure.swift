@@ -42,23 +42,117 @@ struct Exposure {
         return admissions.first { $0.reach == reach }
     }
 
-    init(policy: TrustPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?) {
-        var seen: Set<AssumeRequest> = []
-        for statement in facts where statement.isGitHubAllow {
-            for subject in Self.candidates(for: statement, facts: facts, scope: scope) {
-                guard let reach = scope.reach(of: subject), reach > .meant else { continue }
-                let request = Self.request(subject: subject, statement: statement, intent: intent)
-                guard seen.insert(request).inserted else { continue }
-                let decision = PolicyEvaluator.evaluate(policy, request)
-                let applying = decision.statements.filter { $0.applies && $0.effect == .allow }.map(\.statementIndex)
+    /// Whether the evaluation budget ran out before every candidate was tried (the exposure is then a
+    /// lower bound).
+    var capped = false
+
+    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?,
+         budget: EvaluationBudget) {
+        let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
+        let watchByIndex = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, $0) })
+        // The worst reach confirmed so far, per statement and per positive sub value of each statement.
+        var bestStatement: [Int: Reach] = [:]
+        var bestValue: [Int: [Reach]] = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, Array(repeating: .meant, count: $0.values.count)) })
+        var seen: Set<String> = []
+        // The attacker's own choices are the same for every statement: work them out once, so the
+        // candidate set grows with the number of values, not with statements × values.
+        let parts = Self.parts(facts: facts, scope: scope)
+        let fixed = Self.fixedSubjects(parts: parts, facts: facts, scope: scope)
+        var reachCache: [String: Reach?] = [:]
+        func reach(_ subject: String) -> Reach? {
+            if let known = reachCache[subject] { return known }
+            let computed = scope.reach(of: subject)
+            reachCache[subject] = computed
+            return computed
+        }
+        statements: for watch in watches {
+            let statement = facts[watch.index]
+            let template = RequestTemplate(statement: statement, intent: intent)
+            var candidates = fixed
+            for value in watch.values where value.op.comparison == .stringLike {
+                candidates += Witnesses.subjects(matching: value.text, parts: parts)
+            }
+            for value in watch.values where value.op.comparison != .stringLike && !value.text.hasWildcard {
+                candidates.append(value.text)
+            }
+            // Worst first, so a request that could only repeat what is known is never evaluated: each
+            // evaluation of the whole policy is the expensive step, and this runs on every keystroke.
+            var order = 0
+            var ranked: [(Int, String, Reach)] = []
+            for subject in candidates {
+                order += 1
+                // The statement's own plain sub tests reject it: it cannot get in through this
+                // statement (another statement that admits it builds its own request for it).
+                guard watch.gatesPass(subject), let level = reach(subject), level > .meant else { continue }
+                ranked.append((order, subject, level))
+            }
+            ranked.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+            for (_, subject, level) in ranked {
+                let news = bestStatement[watch.index, default: .meant] < level
+                    || watch.values.indices.contains { watch.values[$0].matches(subject) && bestValue[watch.index]![$0] < level }
+                guard news, seen.insert(template.key + "\u{0}" + subject).inserted else { continue }
+                guard budget.spend() else {
+                    capped = true
+                    break statements
+                }
+                let request = template.request(subject: subject)
+                let decision = evaluator.decide(request)
+                let applying = decision.applyingStatements.filter { evaluator.policy.statements[$0].effect == .allow }
                 if decision.isAllowed {
-                    admissions.append(Admission(subject: subject, reach: reach, request: request, applyingStatements: applying))
+                    admissions.append(Admission(subject: subject, reach: level, request: request, applyingStatements: applying))
+                    for index in applying {
+                        bestStatement[index] = max(bestStatement[index, default: .meant], level)
+                        guard let other = watchByIndex[index] else { continue }
+                        for valueIndex in other.values.indices where other.values[valueIndex].matches(subject) {
+                            bestValue[index]![valueIndex] = max(bestValue[index]![valueIndex], level)
+                        }
+                    }
                 } else if decision.outcome == .explicitDeny, let deny = decision.statementIndex {
                     for index in applying {
-                        blocked.append(Blocked(subject: subject, reach: reach, statement: index, denyingStatement: deny))
+                        blocked.append(Blocked(subject: subject, reach: level, statement: index, denyingStatement: deny))
                     }
                 }
             }
+        }
+    }
+
+    /// One GitHub Allow statement's positive sub values, precompiled for cheap matching.
+    private struct Watch {
+        struct Value {
+            var op: ConditionOperator
+            var text: String
+            var pattern: WildcardPattern
+
+            func matches(_ subject: String) -> Bool {
+                switch op.comparison {
+                case .stringLike: pattern.matches(subject)
+                case .stringEquals: text == subject
+                case .stringEqualsIgnoreCase: text.lowercased() == subject.lowercased()
+                default: false
+                }
+            }
+        }
+
+        var index: Int
+        /// Plain positive sub clauses: every one must hold for the statement to apply (values OR).
+        var gates: [[Value]]
+        /// Every positive sub value (the places rules report on).
+        var values: [Value]
+
+        init(_ statement: StatementFacts) {
+            index = statement.index
+            func compile(_ clause: StatementFacts.Clause) -> [Value] {
+                clause.clause.values.map { Value(op: clause.op!, text: $0, pattern: WildcardPattern(glob: $0)) }
+            }
+            let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
+            // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
+            // clause is left to the evaluator.
+            gates = positive.filter { $0.isPlainPositive && !$0.clause.values.contains { $0.contains("${") } }.map(compile)
+            values = positive.flatMap(compile)
+        }
+
+        func gatesPass(_ subject: String) -> Bool {
+            gates.allSatisfy { clause in clause.contains { $0.matches(subject) } }
         }
     }
 
@@ -66,105 +160,237 @@ struct Exposure {
 
     static let attackerOwner = "zz-attacker"
 
-    /// Subjects an attacker can make GitHub send, chosen to hit the statement's patterns.
-    static func candidates(for statement: StatementFacts, facts: [StatementFacts], scope: IntendedScope) -> [String] {
-        var shapes: [SubjectShape] = []
-        var witnesses: [String] = []
-        for clause in facts.flatMap({ $0.clauses(on: "sub") }) where !clause.isNegated {
-            for value in clause.clause.values {
-                shapes.append(SubjectShape(value))
-            }
-        }
-        for clause in statement.clauses(on: "sub") where !clause.isNegated {
-            for value in clause.clause.values {
-                witnesses.append(contentsOf: fill(value))
-            }
-        }
-        // Names the policy uses, for "same repository name under another owner" and friends.
+    /// What an attacker chooses freely: their own owner name (or one a pattern or a look-alike
+    /// suggests), repository names the policy uses, and the run's context — including a context that
+    /// satisfies the policy's own `ref` and `environment` tests, because the attacker picks the branch
+    /// and the environment name of their own workflow.
+    static func parts(facts: [StatementFacts], scope: IntendedScope) -> Witnesses.Parts {
         var repositories: [String] = []
-        var contexts: [String] = []
-        var exact: [(owner: String, repository: String)] = []
-        for shape in shapes {
-            if let repository = shape.repository, !repository.contains("*"), !repository.contains("?"),
-               !repositories.contains(repository), repositories.count < 3 {
-                repositories.append(repository)
-            }
-            if let context = shape.context, shape.wildcardSite == .none, !contexts.contains(context), contexts.count < 3 {
-                contexts.append(context)
-            }
-            if shape.namesExactRepository, let owner = shape.owner, let repository = shape.repository,
-               !exact.contains(where: { $0 == (owner, repository) }), exact.count < 3 {
-                exact.append((owner, repository))
+        var subjectContexts: [String] = []
+        var claimContexts: [String] = []
+        func add(_ value: String, to list: inout [String], limit: Int) {
+            if !list.contains(value), list.count < limit { list.append(value) }
+        }
+        for statement in facts where statement.isAllow || statement.isDeny {
+            for clause in statement.clauses where clause.prefixMatches && !clause.isNegated && clause.op?.comparison != .null {
+                switch clause.claim {
+                case "sub":
+                    for value in clause.clause.values.prefix(8) {
+                        let shape = SubjectShape(value)
+                        if let repository = shape.repository, !repository.hasWildcard, SubjectGrammar.validRepository(repository) {
+                            add(repository, to: &repositories, limit: 3)
+                        }
+                        if let context = shape.context, shape.wildcardSite == .none, SubjectGrammar.canBeSent("repo:a/b:\(context)") {
+                            add(context, to: &subjectContexts, limit: 3)
+                        }
+                    }
+                case "ref" where statement.isAllow:
+                    for value in clause.clause.values.prefix(4) {
+                        for prefix in ["refs/heads/", "refs/tags/"] where value.hasPrefix(prefix) {
+                            for name in Witnesses.fill(String(value.dropFirst(prefix.count)), kind: .ref).prefix(1) {
+                                add("ref:\(prefix)\(name)", to: &claimContexts, limit: 4)
+                            }
+                        }
+                    }
+                case "environment" where statement.isAllow:
+                    for value in clause.clause.values.prefix(4) {
+                        for name in Witnesses.fill(value, kind: .environment).prefix(1) {
+                            add("environment:\(name)", to: &claimContexts, limit: 4)
+                        }
+                    }
+                default:
+                    continue
+                }
             }
         }
         if repositories.isEmpty { repositories = ["app"] }
-        if contexts.isEmpty { contexts = ["ref:refs/heads/main"] }
-        let firstContext = contexts[0]
-        var owners = Array(scope.owners).sorted()
-        if owners.isEmpty { owners = ["acme"] }
-
-        var subjects: [String] = []
-        for repository in repositories {
-            for context in contexts { subjects.append("repo:\(attackerOwner)/\(repository):\(context)") }
+        repositories.append("zz-other")
+        var contexts = claimContexts
+        for context in subjectContexts + ["ref:refs/heads/main", "ref:refs/heads/zz-unlisted", "ref:refs/tags/zz-tag",
+                                          "pull_request", "environment:zz-env"] where !contexts.contains(context) {
+            contexts.append(context)
         }
-        for owner in owners.prefix(3) {
-            subjects.append("repo:\(owner)-evil/\(repositories[0]):\(firstContext)")
+        var owners = [attackerOwner]
+        for owner in scope.owners.sorted().prefix(2) {
+            owners.append(owner)
+            if SubjectGrammar.validOwner("\(owner)-evil") { owners.append("\(owner)-evil") }
+        }
+        return Witnesses.Parts(owners: owners, repositories: repositories, contexts: contexts)
+    }
+
+    /// Readable attacker subjects tried against every statement: another owner with the policy's
+    /// repository names and contexts, a look-alike owner, another repository of each meant owner,
+    /// other runs of each exact repository, and a recycled name.
+    static func fixedSubjects(parts: Witnesses.Parts, facts: [StatementFacts], scope: IntendedScope) -> [String] {
+        var exact: [(owner: String, repository: String)] = []
+        var recycled: String?
+        for statement in facts where statement.isGitHubAllow {
+            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+                for value in clause.clause.values.prefix(8) {
+                    let shape = SubjectShape(value)
+                    if shape.namesExactRepository, let owner = shape.owner, let repository = shape.repository,
+                       SubjectGrammar.validOwner(owner), SubjectGrammar.validRepository(repository),
+                       !exact.contains(where: { $0 == (owner, repository) }), exact.count < 3 {
+                        exact.append((owner, repository))
+                    }
+                    // A recycled name: the same owner and repository names, registered again with new ids.
+                    if recycled == nil, shape.ownerID != nil || shape.repositoryID != nil,
+                       let owner = shape.owner, let repository = shape.repository, !owner.hasWildcard, !repository.hasWildcard {
+                        recycled = "repo:\(owner)@\(Witnesses.attackerOwnerID)/\(repository)@\(Witnesses.attackerRepositoryID):\(shape.context.flatMap { $0.hasWildcard ? nil : $0 } ?? parts.contexts[0])"
+                    }
+                }
+            }
+        }
+        let firstContext = parts.contexts[0]
+        let firstRepository = parts.repositories[0]
+        var subjects: [String] = []
+        for repository in parts.repositories { subjects.append("repo:\(attackerOwner)/\(repository):\(firstContext)") }
+        for context in parts.contexts.dropFirst() { subjects.append("repo:\(attackerOwner)/\(firstRepository):\(context)") }
+        for owner in (scope.owners.isEmpty ? ["acme"] : scope.owners.sorted()).prefix(3) {
+            // A setup's owner may be a pattern (`acme*`): its look-alike is a name the pattern admits.
+            if owner.hasWildcard {
+                if let lookAlike = AttackerName.owner(matching: owner) {
+                    subjects.append("repo:\(lookAlike)/\(firstRepository):\(firstContext)")
+                }
+                continue
+            }
+            subjects.append("repo:\(AttackerName.lookAlike(of: owner))/\(firstRepository):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
         }
         for (owner, repository) in exact {
             let base = "repo:\(owner)/\(repository)"
-            subjects.append("repo:\(owner)/\(repository)-evil:\(firstContext)")
-            subjects.append("\(base):ref:refs/heads/zz-unlisted")
-            subjects.append("\(base):ref:refs/tags/zz-tag")
-            subjects.append("\(base):pull_request")
-            subjects.append("\(base):environment:zz-env")
-            for context in contexts where context.hasPrefix("ref:") { subjects.append("\(base):\(context)-evil") }
+            if repository.count < 96 { subjects.append("repo:\(owner)/\(repository)-evil:\(firstContext)") }
+            for context in parts.contexts where context != firstContext { subjects.append("\(base):\(context)") }
+            subjects.append("\(base):\(firstContext)")
         }
-        // A recycled name: the same owner and repository names, registered again with new ids.
-        for shape in shapes where shape.ownerID != nil || shape.repositoryID != nil {
-            if let owner = shape.owner, let repository = shape.repository, !owner.contains("*"), !repository.contains("*") {
-                subjects.append("repo:\(owner)@900000001/\(repository)@900000002:\(shape.context ?? firstContext)")
-                break
-            }
-        }
-        return subjects + witnesses
+        if let recycled { subjects.append(recycled) }
+        return subjects.filter(SubjectGrammar.canBeSent)
     }
 
-    /// Concrete subjects the pattern matches, each wildcard filled with attacker-controlled text:
-    /// `repo:*` → `repo:zz-attacker/app:ref:refs/heads/main`, `repo:acme*/app:*` → `repo:acme-evil/app:-evil`.
-    /// A value without wildcards is its own witness (it may be a template subject any owner can produce).
+    /// Concrete subjects the pattern matches, each wildcard filled with attacker-controlled text valid
+    /// for its part: `repo:*` → `repo:zz-attacker/app:ref:refs/heads/main`, `repo:acme*/app:*` →
+    /// `repo:acme-evil/app:ref:refs/heads/main`. A value without wildcards is its own witness when GitHub
+    /// can send it. Empty when no sendable subject can be built.
     static func fill(_ pattern: String) -> [String] {
-        guard pattern.contains("*") || pattern.contains("?") else { return [pattern] }
-        let fillers = ["\(attackerOwner)/app:ref:refs/heads/main", "-evil"]
-        return fillers.map { filler in
-            var out = ""
-            for character in pattern {
-                switch character {
-                case "*": out += filler
-                case "?": out += "x"
-                default: out.append(character)
-                }
-            }
-            return out
+        guard pattern.hasWildcard else { return SubjectGrammar.canBeSent(pattern) ? [pattern] : [] }
+        return Witnesses.subjects(matching: pattern, parts: defaultParts)
+    }
+
+    static let defaultParts = Witnesses.Parts(owners: [attackerOwner, "acme-evil"], repositories: ["app", "zz-other"],
+                                               contexts: ["ref:refs/heads/main", "ref:refs/heads/zz-unlisted", "ref:refs/tags/zz-tag",
+                                                          "pull_request", "environment:zz-env"])
+
+    /// Each `*` filled with the rest of a subject; after a letter the text continues the name
+    /// (`repo:acme*` → `repo:acme-evil/app:ref:refs/heads/main`).
+    static func spanningWitness(_ pattern: String) -> String {
+        fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "\(attackerOwner)/app:ref:refs/heads/main" }
+            return "-evil/app:ref:refs/heads/main"
         }
+    }
+
+    /// The readable example for a pattern: for a `repo:<owner>/<name>:<context>` pattern each part filled
+    /// on its own terms (valid owner and repository names, a branch for a bare context), else every `*`
+    /// filled with `evil` or `-evil`, whichever reads as a word where it stands.
+    static func readableWitness(_ pattern: String) -> String {
+        let plain = fill(pattern) { previous in
+            guard let previous, !"/:-@.".contains(previous) else { return "evil" }
+            return "-evil"
+        }
+        guard let parts = SubjectParts(parsing: pattern) else {
+            // `repo:acme*`: a whole subject reads better than `repo:acme-evil`.
+            let spanning = spanningWitness(pattern)
+            return pattern.hasPrefix("repo:") && SubjectParts(parsing: plain) == nil && SubjectParts(parsing: spanning) != nil
+                ? spanning : plain
+        }
+        var filled = parts
+        if parts.owner.hasWildcard {
+            guard let owner = AttackerName.owner(matching: parts.owner) else { return plain }
+            filled.owner = owner
+        }
+        if parts.name.hasWildcard {
+            guard let name = AttackerName.repository(matching: parts.name) else { return plain }
+            filled.name = name
+        }
+        filled.ownerID = parts.ownerID.map { PlausibleValue.digits($0, fallback: "900000001") }
+        filled.repositoryID = parts.repositoryID.map { PlausibleValue.digits($0, fallback: "900000002") }
+        let context = parts.context.text
+        let contextGlob = WildcardPattern(glob: context)
+        // A bare `*` (or `ref:*`) context: an attacker's branch is the readable run it lets in.
+        let branch = "ref:refs/heads/evil"
+        let contextText = context.hasWildcard && contextGlob.matches(branch) && !SubjectContext(parsing: context).isConcreteKind
+            ? branch : readableWitness(context)
+        filled.context = SubjectContext(parsing: contextText)
+        let witness = filled.text
+        return WildcardPattern(glob: pattern).matches(witness) ? witness : plain
+    }
+
+    private static func fill(_ pattern: String, star: (Character?) -> String) -> String {
+        var out = ""
+        for character in pattern {
+            switch character {
+            case "*": out += star(out.last)
+            case "?": out += "x"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     // MARK: - Attacker requests
 
-    /// The request an attacker's workflow would make with `subject`: the audience the statement expects
-    /// (the workflow chooses it), the claims derived from the subject, and the claims the attacker
-    /// controls (workflow name, a reusable workflow it calls) set to what the statement asks for.
+    /// The request an attacker's workflow would make with `subject` against `statement`.
     static func request(subject: String, statement: StatementFacts, intent: PolicyIntent?) -> AssumeRequest {
-        let host = statement.issuerHost
-        func key(_ claim: String) -> String { "\(host):\(claim)" }
-        func wanted(_ claim: String) -> String? {
-            statement.clauses(on: claim).first { !$0.isNegated && !$0.clause.values.isEmpty }
-                .flatMap { fill($0.clause.values[0]).first }
+        RequestTemplate(statement: statement, intent: intent).request(subject: subject)
+    }
+}
+
+/// What an attacker's token carries for one statement, fixed once per statement: the audience the
+/// statement expects (the workflow chooses it) and the claims the attacker controls (workflow name, a
+/// reusable workflow it calls) set to what the statement asks for. Per subject only the claims derived
+/// from the subject change (repository, ref, environment). Claims an attacker cannot choose (actor, ids)
+/// carry attacker values; claims IAM never sees are absent.
+struct RequestTemplate {
+    var host: String
+    var principal: String
+    var audience: String
+    var wantedRef: String?
+    var wantedJobWorkflowRef: String?
+    var workflow: String
+    var actor: String
+
+    /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once.
+    var key: String { [principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow, actor].joined(separator: "\u{1}") }
+
+    init(statement: StatementFacts, intent: PolicyIntent?) {
+        func wanted(_ claim: String, _ kind: Witnesses.Kind = .word) -> String? {
+            guard let clause = statement.clauses(on: claim).first(where: { !$0.isNegated && !$0.clause.values.isEmpty }) else { return nil }
+            let value = clause.clause.values[0]
+            guard clause.op?.usesWildcards == true else { return value }
+            if claim == "ref", let prefix = ["refs/heads/", "refs/tags/"].first(where: value.hasPrefix) {
+                return Witnesses.fill(String(value.dropFirst(prefix.count)), kind: .ref).first.map { prefix + $0 } ?? value
+            }
+            return Witnesses.fill(value, kind: kind).first ?? value
         }
+        host = statement.issuerHost
+        audience = wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"
+        wantedRef = wanted("ref")
+        wantedJobWorkflowRef = wanted("job_workflow_ref")
+        workflow = wanted("workflow") ?? "deploy"
+        // The actor is the attacker's own account: a pattern on actor names one they can register.
+        actor = statement.clauses(on: "actor").first { !$0.isNegated && $0.op?.usesWildcards == true && $0.clause.values.first?.hasWildcard == true }
+            .flatMap { Witnesses.fill($0.clause.values[0], kind: .owner).first } ?? Exposure.attackerOwner
+        principal = statement.providerARN
+            ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
+            ?? "arn:aws:iam::123456789012:oidc-provider/\(statement.issuerHost)"
+    }
+
+    func request(subject: String) -> AssumeRequest {
+        let host = host
+        func key(_ claim: String) -> String { "\(host):\(claim)" }
         let shape = SubjectShape(subject)
         let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
-        var context: [String: [String]] = [key("sub"): [subject]]
-        context[key("aud")] = [wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"]
+        var context: [String: [String]] = [key("sub"): [subject], key("aud"): [audience]]
 
         let repository: String
         if let owner = shape.owner, let name = shape.repository {
@@ -172,12 +398,12 @@ struct Exposure {
         } else if let templated = template?.value(of: "repo") ?? template?.value(of: "repository") {
             repository = templated
         } else {
-            repository = "\(attackerOwner)/app"
+            repository = "\(Exposure.attackerOwner)/app"
         }
         context[key("repository")] = [repository]
         context[key("repository_id")] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"]
 
-        var ref = wanted("ref") ?? "refs/heads/main"
+        var ref = wantedRef ?? "refs/heads/main"
         switch shape.contextKind {
         case .branch(let branch): ref = "refs/heads/\(branch)"
         case .tag(let tag): ref = "refs/tags/\(tag)"
@@ -188,14 +414,10 @@ struct Exposure {
             if let environment = template?.value(of: "environment") { context[key("environment")] = [environment] }
         }
         context[key("ref")] = [ref]
-        context[key("job_workflow_ref")] = [wanted("job_workflow_ref") ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
-        context[key("workflow")] = [wanted("workflow") ?? "deploy"]
-        context[key("actor")] = [attackerOwner]
+        context[key("job_workflow_ref")] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
+        context[key("workflow")] = [workflow]
+        context[key("actor")] = [actor]
         context[key("actor_id")] = ["900000003"]
-
-        let principal = statement.providerARN
-            ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
-            ?? "arn:aws:iam::123456789012:oidc-provider/\(host)"
         return AssumeRequest(principal: principal, context: context)
     }
 }

@@ -5,18 +5,35 @@ final class PolicyAnalysis {
     let context: AnalysisContext
     let statements: [StatementFacts]
     let scope: IntendedScope
+    /// The cap on evaluations for this analysis, shared by the exposure and every rule that asks the
+    /// evaluator (a policy of hundreds of statements must not hang the wizard).
+    let budget: EvaluationBudget
+    /// The policy compiled once for the many requests the rules ask the evaluator about.
+    let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
+    private var rulings: [AssumeRequest: Ruling?] = [:]
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
         self.context = context
+        evaluator = CompiledPolicy(policy)
         let root = JSONPath.root.member("Statement")
         statements = policy.statements.enumerated().map { index, statement in
             StatementFacts(index: index, statement: statement,
                            path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
         }
         scope = Self.scope(statements: statements, intent: context.intent)
+        budget = EvaluationBudget(policy: policy)
+    }
+
+    /// The evaluator's ruling for `request`, or nil when the analysis's evaluation budget is spent.
+    /// Identical requests are evaluated once.
+    func evaluate(_ request: AssumeRequest) -> Ruling? {
+        if let known = rulings[request] { return known }
+        let ruling = budget.spend() ? evaluator.decide(request) : nil
+        rulings[request] = ruling
+        return ruling
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -24,7 +41,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(policy: policy, facts: statements, scope: scope, intent: intent)
+        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent, budget: budget)
         cachedExposure = exposure
         return exposure
     }
@@ -44,9 +61,9 @@ final class PolicyAnalysis {
 
     /// The subject to suggest in fixes: the setup's first one, else a placeholder with the policy's own names.
     func suggestedSubject(like shape: SubjectShape? = nil) -> String {
-        if let first = intent?.subjects.first(where: { !$0.contains("*") && !$0.contains("?") }) { return first }
+        if let first = intent?.subjects.first(where: { !$0.hasWildcard }) { return first }
         if let shape, let owner = shape.owner, IntendedScope.plausibleOwner(owner.lowercased()),
-           let repository = shape.repository, !repository.contains("*"), !repository.contains("?"), !repository.isEmpty {
+           let repository = shape.repository, !repository.hasWildcard, !repository.isEmpty {
             return "repo:\(owner)/\(repository):ref:refs/heads/main"
         }
         return "repo:<owner>/<repo>:ref:refs/heads/main"
@@ -77,19 +94,31 @@ final class PolicyAnalysis {
                         if shape.isRepositoryBound {
                             guard shape.wildcardSite != .owner, let owner = shape.owner?.lowercased() else { continue }
                             owners.insert(owner)
-                            if let id = shape.ownerID, !id.contains("*"), !id.contains("?") { ids[owner] = id }
+                            if let id = shape.ownerID, !id.hasWildcard { ids[owner] = id }
                             if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
                         } else {
-                            for (key, pairValue) in TemplateSubject(value).pairs where !pairValue.contains("*") && !pairValue.contains("?") {
+                            for (key, pairValue) in TemplateSubject(value).pairs where !pairValue.hasWildcard {
                                 if key == "repository_owner" { owners.insert(pairValue.lowercased()) }
                                 if key == "repo" || key == "repository" { insertRepository(pairValue, &owners, &repositories) }
                             }
                         }
                     case "repository":
-                        if !value.contains("*"), !value.contains("?") { insertRepository(value, &owners, &repositories) }
+                        if !value.hasWildcard { insertRepository(value, &owners, &repositories) }
                     default:
                         continue
                     }
+                }
+            }
+        }
+        // A Deny that keeps out everything but an owner (`StringNotLike sub repo:octo/*`) names the owner meant.
+        for statement in statements where statement.isDeny {
+            for clause in statement.clauses(on: "sub") where clause.isNegated {
+                for value in clause.clause.values {
+                    let shape = SubjectShape(value)
+                    guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner?.lowercased(),
+                          SubjectGrammar.validOwner(owner) else { continue }
+                    owners.insert(owner)
+                    if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
                 }
             }
         }
@@ -109,8 +138,8 @@ extension PolicyAnalysis {
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
             let request = Exposure.request(subject: subject, statement: statement, intent: intent)
-            let decision = PolicyEvaluator.evaluate(policy, request)
-            return decision.isAllowed && decision.statements[statement.index].applies
+            guard let ruling = evaluate(request) else { return false }
+            return ruling.isAllowed && ruling.applies(statement.index)
         }
     }
 

@@ -11,6 +11,7 @@ public enum PolicyAnalyzer {
         GuardrailRule.check,
         SubjectRules.check,
         KeyRules.check,
+        DenyRules.check,
         OperatorRules.check,
         AudienceRules.check,
         ContextRules.check,
@@ -25,6 +26,13 @@ public enum PolicyAnalyzer {
         var findings: [Finding] = []
         for family in families { findings.append(contentsOf: family(analysis)) }
         findings.append(contentsOf: Backstop.check(analysis, findings: findings))
+        if analysis.budget.exhausted {
+            findings.append(analysis.finding(
+                .analysisIncomplete, statement: nil, path: JSONPath.root.member("Statement"),
+                message: "The analysis stopped after \(analysis.budget.evaluations) evaluations (the cap for a policy of this size), so some attacker requests were not tried; the exposure above is a lower bound.",
+                why: "Each evaluation judges every value of the policy, so the work is capped to keep the wizard and lint responsive on huge documents. Rules that could not ask the evaluator fall back to what the text alone says.",
+                fix: "Split the policy or remove repeated statements and lint again."))
+        }
         return sorted(deduplicated(findings))
     }
 

@@ -38,11 +38,14 @@ struct IntendedScope {
     /// Whether `subject` is something meant, and if not, how far off it is. nil when the subject is not
     /// one GitHub could ever send (then it proves nothing).
     func reach(of subject: String) -> Reach? {
+        // A subject GitHub never sends proves nothing about who gets in.
+        guard SubjectGrammar.canBeSent(subject) else { return nil }
         let shape = SubjectShape(subject)
         guard shape.isRepositoryBound else {
-            // A custom template subject: bound to an owner only if it carries an owner or repository id
-            // or name; otherwise any owner can configure the same template and produce it.
-            return TemplateSubject(subject).bindsOwner(within: self) ? .meant : .anyOwner
+            // A custom template subject: every repository whose template produces the same pairs sends
+            // it. Bound to a repository → meant; to an owner only → every repository of that owner;
+            // to nothing → any owner can configure the same template and produce it.
+            return TemplateSubject(subject).binding(within: self)
         }
         guard let owner = shape.owner?.lowercased(), Self.plausibleOwner(owner),
               let repository = shape.repository, !repository.isEmpty else { return nil }
@@ -54,8 +57,9 @@ struct IntendedScope {
     }
 
     static func plausibleOwner(_ owner: String) -> Bool {
-        !owner.isEmpty && owner.count <= 39 && !owner.hasPrefix("-") && !owner.hasSuffix("-")
-            && owner.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        let bytes = owner.utf8
+        guard !bytes.isEmpty, bytes.count <= 39, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }
 
@@ -84,9 +88,29 @@ struct TemplateSubject {
 
     func value(of key: String) -> String? { pairs.first { $0.key == key }?.value }
 
+    /// How far the same subject reaches: a pair naming a meant repository (or a repository id) binds it
+    /// to that repository; one naming only a meant owner (or an owner id) lets every repository of the
+    /// owner send it; none lets any owner send it.
+    func binding(within scope: IntendedScope) -> Reach {
+        var reach = Reach.anyOwner
+        for (key, value) in pairs where !value.hasWildcard {
+            switch key {
+            case "repository_id": return .meant
+            case "repo", "repository":
+                let owner = value.split(separator: "/").first.map { String($0).split(separator: "@").first.map(String.init) ?? "" } ?? ""
+                if scope.owners.contains(owner.lowercased()) { return .meant }
+            case "repository_owner_id": reach = min(reach, .otherRepository)
+            case "repository_owner":
+                if scope.owners.contains(value.lowercased()) { reach = min(reach, .otherRepository) }
+            default: continue
+            }
+        }
+        return reach
+    }
+
     /// Whether a pair ties the subject to an owner the scope means (an id always does: ids are never reused).
     func bindsOwner(within scope: IntendedScope) -> Bool {
-        for (key, value) in pairs where !value.contains("*") && !value.contains("?") {
+        for (key, value) in pairs where !value.hasWildcard {
             switch key {
             case "repository_id", "repository_owner_id": return true
             case "repo", "repository":

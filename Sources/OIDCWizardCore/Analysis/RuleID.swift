@@ -37,6 +37,8 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
     case subjectUnderTwoOperators = "subject-under-two-operators"
     case subjectFormMismatch = "subject-form-mismatch"
     case invalidName = "invalid-name"
+    case subjectNeverMatches = "subject-never-matches"
+    case denyNeverApplies = "deny-never-applies"
     // Hygiene and teaching.
     case stringLikeWithoutWildcard = "stringlike-without-wildcard"
     case caseMismatch = "case-mismatch"
@@ -46,6 +48,7 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
     case environmentProtection = "environment-protection"
     case selfHostedRunners = "self-hosted-runners"
     case notGitHub = "not-github"
+    case analysisIncomplete = "analysis-incomplete"
 
     public var descriptor: RuleDescriptor {
         let (severity, kind, title, help) = Self.table(self)
@@ -154,6 +157,12 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
         case .invalidName:
             return (.high, .broken, "Name GitHub does not allow",
                     "Owners are 1–39 ASCII letters, digits and single hyphens; repositories 1–100 letters, digits, `.`, `-`, `_`. A name outside these rules never appears in a real subject. Correct the name.")
+        case .subjectNeverMatches:
+            return (.high, .broken, "Subject GitHub never sends",
+                    "A subject is `claim:value` pairs: by default `repo:<owner>/<repo>:` followed by `ref:refs/heads/<branch>`, `ref:refs/tags/<tag>`, `environment:<name>` or `pull_request`; with a custom template, other claim names. A value of any other shape (`refs/heads/main`, `acme/app:…`, `repo:acme/app:main`, an empty string) never matches, so the role cannot be assumed through it. Write the subject GitHub sends.")
+        case .denyNeverApplies:
+            return (.medium, .security, "Deny that never applies",
+                    "A Deny whose condition tests a key no GitHub request carries (a misspelled claim, one IAM cannot test, another issuer's prefix) under a positive operator never applies, so it keeps nobody out. Test `sub` (or a claim IAM can test) with the issuer's prefix.")
         case .stringLikeWithoutWildcard:
             return (.low, .hygiene, "StringLike without a wildcard",
                     "It works like `StringEquals`, but invites someone to add a `*` later. Use `StringEquals` for exact values.")
@@ -175,6 +184,9 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
         case .selfHostedRunners:
             return (.info, .security, "Self-hosted runners not excluded",
                     "A custom subject template can include `runner_environment`; binding it to `github-hosted` keeps jobs on self-hosted runners (which may be shared or persistent) from assuming a sensitive role.")
+        case .analysisIncomplete:
+            return (.info, .hygiene, "Analysis stopped early",
+                    "The policy is so large that the analysis stopped evaluating attacker requests after a fixed number, so the exposure it reports is a lower bound. Split the policy, or remove repeated statements; IAM also limits a trust policy's size.")
         case .notGitHub:
             return (.info, .hygiene, "Not a GitHub provider",
                     "This statement trusts a federated provider that is not a GitHub Actions issuer; the GitHub rules do not apply to it, and it is analysed only for what IAM itself checks.")

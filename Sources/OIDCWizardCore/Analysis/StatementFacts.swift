@@ -27,6 +27,7 @@ struct StatementFacts {
         var claim: String?
         /// Whether the prefix is this statement's issuer host (so the claim reaches the request).
         var prefixMatches: Bool
+        /// `$.Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"]`.
         var path: JSONPath
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
@@ -96,11 +97,11 @@ struct StatementFacts {
             }.first ?? GitHubFlavor.githubDotComHost
         }
         issuerHost = host
-        let conditionPath = path.member("Condition")
+        let conditionPath = path.memberFast("Condition")
         clauses = statement.conditions.enumerated().map { position, clause in
             let (prefix, claim) = Self.split(clause.key)
             return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
-                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key))
+                          prefixMatches: prefix == host, path: conditionPath.memberFast(clause.op).memberFast(clause.key))
         }
     }
 

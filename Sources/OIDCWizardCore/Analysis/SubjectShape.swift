@@ -36,57 +36,53 @@ struct SubjectShape: Equatable {
 
     init(_ value: String) {
         self.value = value
-        let scalars = Array(value.unicodeScalars)
-        func isWild(_ scalar: Unicode.Scalar) -> Bool { scalar == "*" || scalar == "?" }
-        let prefix = Array("repo:".unicodeScalars)
-        guard scalars.count >= prefix.count, Array(scalars[0..<prefix.count]) == prefix else {
+        // Byte-level scanning: this runs for every attacker subject on every keystroke. `/`, `:`, `*`
+        // and `?` are ASCII, so their UTF-8 positions are valid String indices.
+        let bytes = value.utf8
+        func isWild(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3F }
+        guard value.hasPrefix("repo:") else {
             isRepositoryBound = false
             // Not bound to a repository up front: a template subject, or `*`. A wildcard anywhere in it
             // lets other owners in as much as the fixed text does (the template itself binds nothing).
-            wildcardSite = scalars.contains(where: isWild) ? .owner : .none
+            wildcardSite = bytes.contains(where: isWild) ? .owner : .none
             return
         }
         isRepositoryBound = true
-        var position = prefix.count
-        // Owner segment: up to `/`.
-        var ownerScalars: [Unicode.Scalar] = []
-        while position < scalars.count, scalars[position] != "/" {
-            ownerScalars.append(scalars[position])
-            position += 1
-        }
-        let ownerText = String(String.UnicodeScalarView(ownerScalars))
-        if ownerScalars.contains(where: isWild) || position >= scalars.count {
+        let ownerStart = bytes.index(bytes.startIndex, offsetBy: 5)
+        let slash = bytes[ownerStart...].firstIndex(of: 0x2F)
+        let ownerEnd = slash ?? bytes.endIndex
+        (owner, ownerID) = Self.splitID(value[ownerStart..<ownerEnd])
+        // Only a wildcard in the owner's NAME opens the owner: `acme@*` still names acme (any id of it is
+        // the name-only risk, judged as such), and without a `/` the owner never ends.
+        let ownerNameEnd = bytes[ownerStart..<ownerEnd].firstIndex(of: 0x40) ?? ownerEnd
+        if bytes[ownerStart..<ownerNameEnd].contains(where: isWild) || slash == nil {
             // `repo:*`, `repo:acme*`, `repo:acm?/app`: the owner is a pattern (or there is no `/` at all,
             // so the owner never ends): other accounts match.
-            wildcardSite = ownerScalars.contains(where: isWild) || scalars.contains(where: isWild) ? .owner : .none
-            (owner, ownerID) = Self.splitID(ownerText)
+            wildcardSite = bytes.contains(where: isWild) ? .owner : .none
             return
         }
-        (owner, ownerID) = Self.splitID(ownerText)
-        position += 1
-        var repoScalars: [Unicode.Scalar] = []
-        while position < scalars.count, scalars[position] != ":" {
-            repoScalars.append(scalars[position])
-            position += 1
-        }
-        (repository, repositoryID) = Self.splitID(String(String.UnicodeScalarView(repoScalars)))
-        if repoScalars.contains(where: isWild) {
+        let repoStart = bytes.index(after: ownerEnd)
+        let colon = bytes[repoStart...].firstIndex(of: 0x3A)
+        let repoEnd = colon ?? bytes.endIndex
+        (repository, repositoryID) = Self.splitID(value[repoStart..<repoEnd])
+        let repoNameEnd = bytes[repoStart..<repoEnd].firstIndex(of: 0x40) ?? repoEnd
+        if bytes[repoStart..<repoNameEnd].contains(where: isWild) {
             wildcardSite = .repository
             return
         }
-        if position < scalars.count {
-            let contextScalars = scalars[(position + 1)...]
-            context = String(String.UnicodeScalarView(contextScalars))
-            wildcardSite = contextScalars.contains(where: isWild) ? .context : .none
+        if let colon {
+            let contextStart = bytes.index(after: colon)
+            context = String(value[contextStart...])
+            wildcardSite = bytes[contextStart...].contains(where: isWild) ? .context : .none
         } else {
             wildcardSite = .none
         }
     }
 
     /// `acme@123` → (`acme`, `123`).
-    private static func splitID(_ text: String) -> (String, String?) {
-        guard let at = text.firstIndex(of: "@") else { return (text, nil) }
-        return (String(text[..<at]), String(text[text.index(after: at)...]))
+    private static func splitID(_ text: Substring) -> (String, String?) {
+        guard let at = text.utf8.firstIndex(of: 0x40) else { return (String(text), nil) }
+        return (String(text[..<at]), String(text[text.utf8.index(after: at)...]))
     }
 
     /// Whether this is a default-form subject for one exact repository (owner and repository glob-free).
@@ -113,4 +109,9 @@ struct SubjectShape: Equatable {
         if context == "pull_request" { return .pullRequest }
         return .other(context)
     }
+}
+
+extension StringProtocol {
+    /// Whether IAM's StringLike would read this as a pattern. Byte-level: no Foundation search in hot paths.
+    var hasWildcard: Bool { utf8.contains { $0 == 0x2A || $0 == 0x3F } }
 }

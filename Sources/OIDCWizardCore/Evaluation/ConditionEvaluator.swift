@@ -19,23 +19,24 @@
 /// "equal to none of them". An unknown operator never holds (IAM would refuse the policy; the reader
 /// reports it).
 enum ConditionEvaluator {
-    static func evaluate(_ clause: ConditionClause, index: Int, context: RequestContext,
-                         substituteVariables: Bool) -> ClauseVerdict {
-        guard let op = ConditionOperator(clause.op) else {
+    static func evaluate(_ compiled: CompiledClause, context: RequestContext) -> ClauseVerdict {
+        let clause = compiled.source
+        let index = compiled.index
+        guard let op = compiled.op else {
             return verdict(clause, index, nil, holds: false, .unknownOperator, [],
                            "\"\(clause.op)\" is not an IAM condition operator, so this condition never holds (AWS would refuse the policy).")
         }
-        let requestValues = context.values(for: clause.key)
+        let requestValues = context.values(forLowercased: compiled.key)
         let opName = op.raw
         let key = clause.key
 
         if op.comparison == .null {
             let present = requestValues != nil
-            let wanted = clause.values.map { $0.lowercased() }
-            let holds = (wanted.contains("true") && !present) || (wanted.contains("false") && present)
+            let wantsAbsent = compiled.nullWantsAbsent, wantsPresent = compiled.nullWantsPresent
+            let holds = (wantsAbsent && !present) || (wantsPresent && present)
             let state = present ? "is in the request" : "is not in the request"
-            let expectation = wanted.contains("true") && wanted.contains("false") ? "either"
-                : wanted.contains("true") ? "it to be missing" : wanted.contains("false") ? "it to be present"
+            let expectation = wantsAbsent && wantsPresent ? "either"
+                : wantsAbsent ? "it to be missing" : wantsPresent ? "it to be present"
                 : "a value other than \"true\" or \"false\", which never matches"
             return verdict(clause, index, op, holds: holds, .nullTest(keyPresent: present), [],
                            "\(key) \(state) and Null expects \(expectation), so the condition \(holds ? "holds" : "fails").")
@@ -64,21 +65,17 @@ enum ConditionEvaluator {
                            "\(key) is not in the request, and \(why), so the condition \(holds ? "holds" : "fails").")
         }
 
-        // Prepare the policy values once: patterns for the string/ARN families, raw text otherwise.
+        // The policy values as patterns (compiled once per policy; variables filled in from this request).
         var unresolved: [String] = []
-        var patterns: [(text: String, pattern: WildcardPattern)] = []
+        var patterns: [(text: String, pattern: WildcardPattern, literal: String?)] = []
         if op.acceptsPolicyVariables {
-            for value in clause.values {
-                switch PolicyVariables.resolve(value, wildcards: op.usesWildcards, substitute: substituteVariables,
-                                               context: context) {
-                case .pattern(let pattern): patterns.append((value, pattern))
-                case .unresolved: unresolved.append(value)
-                }
-            }
+            (patterns, unresolved) = compiled.patterns(in: context)
         }
+        let ignoreCase = op.comparison == .stringEqualsIgnoreCase
         func firstMatch(_ requestValue: String) -> String? {
             if op.acceptsPolicyVariables {
-                return patterns.first { ValueComparison.matches(op.comparison, requestValue: requestValue, pattern: $0.pattern) }?.text
+                let subject = ignoreCase ? requestValue.lowercased() : requestValue
+                return patterns.first { CompiledClause.matches(op.comparison, subject, $0.pattern, literal: $0.literal) }?.text
             }
             return clause.values.first { ValueComparison.matches(op.comparison, requestValue: requestValue, policyValue: $0) }
         }

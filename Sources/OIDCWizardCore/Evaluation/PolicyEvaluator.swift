@@ -16,11 +16,20 @@
 /// A statement whose Effect is neither Allow nor Deny is ignored (IAM refuses that policy too).
 public enum PolicyEvaluator {
     public static func evaluate(_ policy: TrustPolicy, _ request: AssumeRequest) -> Decision {
+        evaluate(CompiledPolicy(policy), request)
+    }
+
+    /// The decision without the words (see `Ruling`); for many requests against one policy, compile it
+    /// once with `CompiledPolicy` and call `decide` on that.
+    public static func decide(_ policy: TrustPolicy, _ request: AssumeRequest) -> Ruling {
+        CompiledPolicy(policy).decide(request)
+    }
+
+    static func evaluate(_ compiled: CompiledPolicy, _ request: AssumeRequest) -> Decision {
         let context = RequestContext(request.context)
-        // Policy variables exist only in the 2012-10-17 policy language; elsewhere `${…}` is plain text.
-        let substitute = policy.version == TrustPolicy.currentVersion
-        let verdicts = policy.statements.enumerated().map { index, statement in
-            evaluate(statement, index: index, request: request, context: context, substituteVariables: substitute)
+        let action = request.action.lowercasedForLookup
+        let verdicts = compiled.statements.map { statement in
+            evaluate(statement, request: request, action: action, context: context)
         }
 
         if let deny = verdicts.first(where: { $0.applies && $0.effect == .deny }) {
@@ -38,19 +47,20 @@ public enum PolicyEvaluator {
     /// Judges one statement on its own (used by `evaluate`, and by rules that look at one statement).
     public static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest,
                                 version: String? = TrustPolicy.currentVersion) -> StatementVerdict {
-        evaluate(statement, index: index, request: request, context: RequestContext(request.context),
-                 substituteVariables: version == TrustPolicy.currentVersion)
+        let compiled = CompiledStatement(statement, index: index, substituteVariables: version == TrustPolicy.currentVersion)
+        return evaluate(compiled, request: request, action: request.action.lowercasedForLookup,
+                        context: RequestContext(request.context))
     }
 
-    static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest, context: RequestContext,
-                         substituteVariables: Bool) -> StatementVerdict {
+    /// `action` is the request's action, lower-cased.
+    static func evaluate(_ compiled: CompiledStatement, request: AssumeRequest, action: String,
+                         context: RequestContext) -> StatementVerdict {
+        let statement = compiled.source
+        let index = compiled.index
         let (principalMatches, principalText) = principalPart(statement, request.principal)
-        let (actionMatches, actionText) = actionPart(statement, request.action)
-        let clauses = statement.conditions.enumerated().map { clauseIndex, clause in
-            ConditionEvaluator.evaluate(clause, index: clauseIndex, context: context, substituteVariables: substituteVariables)
-        }
-        let effectKnown: Bool
-        if case .invalid = statement.effect { effectKnown = false } else { effectKnown = true }
+        let (actionMatches, actionText) = actionPart(compiled, request.action, lowercased: action)
+        let clauses = compiled.clauses.map { ConditionEvaluator.evaluate($0, context: context) }
+        let effectKnown = compiled.effectKnown
         let applies = effectKnown && principalMatches && actionMatches && clauses.allSatisfy(\.holds)
         let label = StatementVerdict.label(index: index, sid: statement.sid).capitalizedFirst
 
@@ -113,24 +123,25 @@ public enum PolicyEvaluator {
         }
     }
 
-    private static func actionPart(_ statement: PolicyStatement, _ action: String) -> (Bool, String) {
-        func firstMatch(_ patterns: [String]) -> String? {
-            patterns.first { WildcardPattern(glob: $0.lowercased()).matches(action.lowercased()) }
+    private static func actionPart(_ compiled: CompiledStatement, _ action: String, lowercased: String) -> (Bool, String) {
+        func firstMatch(_ patterns: [WildcardPattern], _ texts: [String]) -> String? {
+            CompiledStatement.firstMatch(patterns, lowercased).map { texts[$0] }
         }
+        let statement = compiled.source
         switch (statement.actions, statement.notActions) {
         case (nil, nil):
             return (false, "it has neither Action nor NotAction, so it covers no action.")
         case (let actions?, let notActions):
-            guard let matched = firstMatch(actions) else {
+            guard let matched = firstMatch(compiled.actions ?? [], actions) else {
                 let list = actions.map { "\"\($0)\"" }.joined(separator: ", ")
                 return (false, "its Action (\(list.isEmpty ? "empty" : list)) does not cover \(action).")
             }
-            if let notActions, let excluded = firstMatch(notActions) {
+            if let notActions, let excluded = firstMatch(compiled.notActions ?? [], notActions) {
                 return (false, "its NotAction \"\(excluded)\" excludes \(action).")
             }
             return (true, "its Action \"\(matched)\" covers \(action).")
         case (nil, let notActions?):
-            if let excluded = firstMatch(notActions) {
+            if let excluded = firstMatch(compiled.notActions ?? [], notActions) {
                 return (false, "its NotAction \"\(excluded)\" excludes \(action).")
             }
             return (true, "its NotAction does not list \(action), so it covers it.")

@@ -1,11 +1,22 @@
 /// The request's condition keys, looked up the way IAM does: key names case-insensitively.
 ///
 /// A key given with no values is treated as absent — a token claim is either there or not.
+/// Key names are lower-cased once, here, per request; compiled clauses carry their key already
+/// lower-cased, so a lookup lower-cases nothing.
 struct RequestContext: Sendable {
     private var valuesByKey: [String: [String]] = [:]
 
     init(_ context: [String: [String]]) {
-        // Two spellings of one key ("…:Sub" and "…:sub") are one key to IAM: their values join.
+        valuesByKey.reserveCapacity(context.count)
+        var collided = false
+        for (key, values) in context where !values.isEmpty {
+            let lowered = key.lowercasedForLookup
+            if valuesByKey.updateValue(values, forKey: lowered) != nil { collided = true; break }
+        }
+        guard collided else { return }
+        // Two spellings of one key ("…:Sub" and "…:sub") are one key to IAM: their values join, in a
+        // fixed order (sorted spellings) so that the result never depends on dictionary order.
+        valuesByKey = [:]
         for key in context.keys.sorted() {
             let values = context[key] ?? []
             guard !values.isEmpty else { continue }
@@ -15,6 +26,11 @@ struct RequestContext: Sendable {
 
     /// The key's values, or nil when the request does not carry the key.
     func values(for key: String) -> [String]? {
-        valuesByKey[key.lowercased()]
+        valuesByKey[key.lowercasedForLookup]
+    }
+
+    /// The values of a key whose name is already lower-cased.
+    func values(forLowercased key: String) -> [String]? {
+        valuesByKey[key]
     }
 }

@@ -52,10 +52,25 @@ public struct WildcardPattern: Hashable, Sendable {
     /// `*`, so the cost is O(pattern × text) in the worst case and never exponential — a hostile pattern
     /// like `*a*a*a*a*…b` cannot hang the analysis.
     public func matches(_ text: String) -> Bool {
-        let subject = Array(text.unicodeScalars)
-        var p = 0, s = 0
-        var starP = -1, starS = 0
-        while s < subject.count {
+        // Most request values are ASCII, where one UTF-8 byte is one scalar: match the bytes in place
+        // rather than copying the scalars into an array (this runs for every value of every clause of
+        // every request the analysis builds, on every keystroke).
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? match(bytes) { scalar, byte in scalar.value == UInt32(byte) } : nil
+        } ?? nil
+        if let ascii { return ascii }
+        return match(Array(text.unicodeScalars)) { $0 == $1 }
+    }
+
+    /// The matcher over any random-access run of characters; `same` compares a literal with a character.
+    @inline(__always)
+    private func match<Subject: RandomAccessCollection>(_ subject: Subject,
+                                                        same: (Unicode.Scalar, Subject.Element) -> Bool) -> Bool
+    where Subject.Index == Int {
+        var p = 0, s = subject.startIndex
+        var starP = -1, starS = subject.startIndex
+        let end = subject.endIndex
+        while s < end {
             if p < tokens.count {
                 switch tokens[p] {
                 case .anyRun:
@@ -67,7 +82,7 @@ public struct WildcardPattern: Hashable, Sendable {
                     p += 1
                     s += 1
                     continue
-                case .literal(let scalar) where scalar == subject[s]:
+                case .literal(let scalar) where same(scalar, subject[s]):
                     p += 1
                     s += 1
                     continue

@@ -15,7 +15,17 @@ import Darwin
 /// refused either way: writing through it could change a file anywhere. Every file is checked before any is
 /// written, and if a later file fails, files this call created are removed again, so a failed run leaves no
 /// half-set-up state and never a temporary file.
+///
+/// Temporary files are named `.oidc-wizard-tmp-<pid>-<random>-<name>`. A process killed with SIGKILL cannot
+/// clean up after itself, so every write first removes such files in the directories it writes into whose
+/// process is gone — a killed run leaves at most a hidden, recognisable file until the next run.
+///
+/// `write(_:expecting:)` replaces one file only if it still holds what the caller read (the `edit`
+/// feature's guard against a file that changed between opening and saving).
 public struct AtomicFileWriter: Sendable {
+    /// The prefix of every temporary file this writer creates.
+    public static let temporaryPrefix = ".oidc-wizard-tmp-"
+
     /// The output directory (created, with parents, if missing).
     public var directory: String
 
@@ -54,6 +64,28 @@ public struct AtomicFileWriter: Sendable {
         return written
     }
 
+    /// Replaces `file` only if it still holds exactly what `previous` recorded when it was read (or, for a
+    /// snapshot of a missing file, only if it still does not exist); returns the full path written.
+    ///
+    /// The comparison happens after the new contents are safely on disk and immediately before the
+    /// rename, so the window in which another writer's change could still be lost is as small as POSIX
+    /// allows without locks that other editors would not honour.
+    @discardableResult
+    public func write(_ file: OutputFile, expecting previous: FileSnapshot) throws(FileWriteError) -> String {
+        let target = path(of: file)
+        guard previous.isReadable else {
+            throw FileWriteError(path: target, kind: .changedSinceRead, reason: "it could not be read before editing",
+                                 advice: "Nothing was written; check that it is a regular file you can read, then try again.")
+        }
+        try preflight(target, force: previous.contents != nil)
+        if previous.contents == nil {
+            _ = try writeOne(file.contents, to: target, force: false)
+        } else {
+            _ = try writeOne(file.contents, to: target, force: true, expecting: previous)
+        }
+        return target
+    }
+
     // MARK: Steps
 
     private func preflight(_ target: String, force: Bool) throws(FileWriteError) {
@@ -78,10 +110,13 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Returns whether an existing file was replaced.
-    private func writeOne(_ contents: String, to target: String, force: Bool) throws(FileWriteError) -> Bool {
+    private func writeOne(_ contents: String, to target: String, force: Bool,
+                          expecting previous: FileSnapshot? = nil) throws(FileWriteError) -> Bool {
         let parent = Self.parent(of: target)
         try Self.makeDirectories(parent, for: target)
-        let temporary = Self.join(parent, ".\(Self.lastComponent(of: target)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        Self.removeStaleTemporaryFiles(in: parent)
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let temporary = Self.join(parent, "\(Self.temporaryPrefix)\(getpid())-\(random)-\(Self.lastComponent(of: target))")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.systemError(target, errno, doing: "create a temporary file next to it") }
         var succeeded = false
@@ -113,6 +148,11 @@ public struct AtomicFileWriter: Sendable {
             if replaced, (info.st_mode & S_IFMT) == S_IFLNK {
                 throw FileWriteError(path: target, kind: .symbolicLink, reason: "it is a symbolic link",
                                      advice: "Remove the link or choose another directory with --out; this tool never writes through a link.")
+            }
+            if let previous, !previous.matches(FileSnapshot.take(of: target)) {
+                throw FileWriteError(path: target, kind: .changedSinceRead,
+                                     reason: "it changed on disk after it was read",
+                                     advice: "Nothing was written; open it again to see the other change, then redo yours.")
             }
             if rename(temporary, target) != 0 { throw Self.systemError(target, errno, doing: "move into place") }
         } else {
@@ -158,6 +198,27 @@ public struct AtomicFileWriter: Sendable {
         if parentPath != path { try makeDirectories(parentPath, for: target) }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
             throw systemError(target, errno, doing: "create the directory \(path)")
+        }
+    }
+
+    /// Removes `.oidc-wizard-tmp-<pid>-…` regular files in `directory` whose process no longer exists: the
+    /// remains of a run killed while writing. Files of a live process (another run writing right now) and
+    /// anything that is not a regular file are left alone.
+    static func removeStaleTemporaryFiles(in directory: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(temporaryPrefix) else { continue }
+            let rest = name.dropFirst(temporaryPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = join(directory, name)
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            unlink(path)
         }
     }
 

@@ -7,6 +7,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case symbolicLink
         /// The target (or a parent that should be a directory) is of the wrong kind.
         case wrongKind
+        /// The file no longer holds what was read before editing (`AtomicFileWriter.write(_:expecting:)`).
+        case changedSinceRead
         /// The operating system refused (permissions, read-only, disk full, …).
         case system(errno: Int32)
     }

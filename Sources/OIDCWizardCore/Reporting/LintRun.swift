@@ -25,12 +25,13 @@ public enum LintRun {
     /// The findings of already-read sources, placed in `text` (the file they came from).
     public static func findings(in sources: [PolicySource], text: String, isYAML: Bool,
                                 intent: PolicyIntent? = nil) -> [LintedFinding] {
-        sources.flatMap { source in
+        let locate = SourceLocator.locator(for: text, isYAML: isYAML)
+        return sources.flatMap { source in
             PolicyAnalyzer.analyze(source.policy, context: AnalysisContext(intent: intent, readerNotes: source.notes))
                 .map { finding in
                     let path = LintedFinding.path(finding.path, under: source.location)
                     return LintedFinding(finding: finding, role: source.roleName, path: path,
-                                         line: SourceLocator.line(of: path, in: text, isYAML: isYAML))
+                                         line: locate(path))
                 }
         }
     }

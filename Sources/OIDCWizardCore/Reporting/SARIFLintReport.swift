@@ -7,7 +7,6 @@
 /// Files that could not be read become tool execution notifications, not results.
 public enum SARIFLintReport {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    public static let informationURI = "https://github.com/oidc-wizard/oidc-wizard"
 
     /// What SARIF says about one rule.
     public struct RuleInfo: Hashable, Sendable {
@@ -46,10 +45,8 @@ public enum SARIFLintReport {
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleOrder.enumerated().map { ($1, $0) })
 
-        var driver: [JSONMember] = [
-            JSONMember("name", .string("oidc-wizard")),
-            JSONMember("informationUri", .string(informationURI)),
-        ]
+        // No `informationUri`: it is optional in SARIF 2.1.0, and the project has no public page to point at.
+        var driver: [JSONMember] = [JSONMember("name", .string("oidc-wizard"))]
         if let version { driver.append(JSONMember("version", .string(version))) }
         driver.append(JSONMember("rules", .array(ruleOrder.map { rule(infos[$0]!) })))
 

@@ -21,6 +21,18 @@ public enum SourceLocator {
         return scanner.line(of: steps)
     }
 
+    /// A locator for many paths in one text: the JSON is scanned once, each node's position is kept as
+    /// it is passed, and later paths resume from their nearest known ancestor, so locating every finding
+    /// of a huge policy stays linear in its size (one scan per finding would be quadratic).
+    public static func locator(for text: String, isYAML: Bool = false) -> (String) -> Int {
+        if isYAML { return { line(of: $0, in: text, isYAML: true) } }
+        let index = JSONLineIndex(Array(text.utf8))
+        return { path in
+            guard let steps = steps(of: path) else { return 1 }
+            return index.line(of: steps)
+        }
+    }
+
     /// Splits `$.Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"][1]`; nil
     /// when the text is not a path in that notation.
     public static func steps(of path: String) -> [Step]? {
@@ -86,6 +98,70 @@ public enum SourceLocator {
     }
 }
 
+/// Remembers where each node a lookup passed starts, so the next lookup resumes from there.
+private final class JSONLineIndex {
+    private let bytes: [UInt8]
+    /// Where the value at a path starts (offset and line), and for a member, the line of its key.
+    private var starts: [[SourceLocator.Step]: (offset: Int, line: Int, keyLine: Int)] = [:]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var scanner = JSONLineScanner(bytes)
+        scanner.skipSpace()
+        starts[[]] = (scanner.offset, scanner.line, scanner.line)
+    }
+
+    func line(of steps: [SourceLocator.Step]) -> Int {
+        var prefix: [SourceLocator.Step] = []
+        var found = 1
+        for step in steps {
+            let here = starts[prefix]!
+            if let known = starts[prefix + [step]] {
+                found = known.keyLine
+                prefix.append(step)
+                continue
+            }
+            var scanner = JSONLineScanner(bytes)
+            scanner.offset = here.offset
+            scanner.line = here.line
+            let parent = prefix
+            switch step {
+            case .member(let name):
+                guard scanner.peek == UInt8(ascii: "{") else { return found }
+                scanner.advance()
+                var hit: Int?
+                scanner.findMember(name) { key, keyLine, offset, line in
+                    if self.starts[parent + [.member(key)]] == nil { self.starts[parent + [.member(key)]] = (offset, line, keyLine) }
+                    if key == name { hit = keyLine }
+                }
+                guard let keyLine = hit else { return found }
+                found = keyLine
+            case .index(let index):
+                // Resume from the nearest element already passed rather than from the array's start.
+                var from = index - 1
+                while from >= 0, starts[parent + [.index(from)]] == nil { from -= 1 }
+                if from >= 0, let sibling = starts[parent + [.index(from)]] {
+                    scanner.offset = sibling.offset
+                    scanner.line = sibling.line
+                } else {
+                    guard scanner.peek == UInt8(ascii: "[") else { return found }
+                    scanner.advance()
+                    from = 0
+                }
+                var hit: Int?
+                scanner.findElement(index, from: max(from, 0)) { position, offset, line in
+                    if self.starts[parent + [.index(position)]] == nil { self.starts[parent + [.index(position)]] = (offset, line, line) }
+                    if position == index { hit = line }
+                }
+                guard let line = hit else { return found }
+                found = line
+            }
+            prefix.append(step)
+        }
+        return found
+    }
+}
+
 /// A JSON scanner that only tracks structure and lines (the file was already parsed strictly).
 private struct JSONLineScanner {
     let bytes: [UInt8]
@@ -131,7 +207,9 @@ private struct JSONLineScanner {
     }
 
     /// Inside an object: moves to the value of the first member named `name`; returns the key's line.
-    mutating func findMember(_ name: String) -> Int? {
+    /// `passing` hears of every member on the way (key, key line, and where its value starts).
+    @discardableResult
+    mutating func findMember(_ name: String, passing: (String, Int, Int, Int) -> Void = { _, _, _, _ in }) -> Int? {
         while true {
             skipSpace()
             guard peek == UInt8(ascii: "\"") else { return nil }
@@ -141,6 +219,7 @@ private struct JSONLineScanner {
             guard peek == UInt8(ascii: ":") else { return nil }
             advance()
             skipSpace()
+            passing(key, keyLine, offset, line)
             if key == name { return keyLine }
             skipValue()
             skipSpace()
@@ -149,12 +228,14 @@ private struct JSONLineScanner {
         }
     }
 
-    /// Inside an array: moves to element `index`.
-    mutating func findElement(_ index: Int) -> Bool {
-        var position = 0
+    /// Inside an array: moves to element `index`. `passing` hears of every element on the way.
+    @discardableResult
+    mutating func findElement(_ index: Int, from start: Int = 0, passing: (Int, Int, Int) -> Void = { _, _, _ in }) -> Bool {
+        var position = start
         while true {
             skipSpace()
             guard let b = peek, b != UInt8(ascii: "]") else { return false }
+            passing(position, offset, line)
             if position == index { return true }
             skipValue()
             skipSpace()

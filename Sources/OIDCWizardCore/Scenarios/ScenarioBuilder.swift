@@ -16,6 +16,7 @@ public enum ScenarioBuilder {
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent?) -> [Scenario] {
         let facts = PolicyFacts(policy: policy, intent: intent)
+        let evaluator = CompiledPolicy(policy)
         var rows: [Scenario] = []
         // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
         // repository sends when the policy tests no id, and that sameness is the point of its row.
@@ -24,8 +25,9 @@ public enum ScenarioBuilder {
         func add(_ run: Run, actor: Scenario.Actor, attack: String?) {
             guard seen.insert(run).inserted else { return }
             let request = facts.request(for: run)
+            // Decided now, worded only if someone reads the row's reason.
             rows.append(Scenario(title: run.title, attack: attack, actor: actor, request: request, subject: run.subject,
-                                 decision: PolicyEvaluator.evaluate(policy, request)))
+                                 ruling: evaluator.decide(request), policy: evaluator))
         }
 
         let intended = facts.intendedRuns.prefix(maxIntendedRows)
@@ -47,6 +49,10 @@ struct Run: Hashable, Sendable {
     var repository: String?
     var repositoryID: String?
     var title: String
+    /// For a run standing for an owner or repository pattern (`*/app`, `acme/app*`): the pattern's owner
+    /// and name as typed. Attackers are chosen to match them; nil when the run's names are exact.
+    var ownerPattern: String?
+    var namePattern: String?
 
     init(parts: SubjectParts, audience: String, repositoryID: String?, title: String? = nil) {
         subject = parts.text
@@ -55,6 +61,24 @@ struct Run: Hashable, Sendable {
         repository = parts.fullName
         self.repositoryID = parts.repositoryID ?? repositoryID
         self.title = title ?? parts.context.describe(in: parts.fullName)
+    }
+
+    /// `owner/name` as the table shows it: the owner and name patterns as typed, else the run's names.
+    var shownRepository: String {
+        guard let parts else { return repository ?? "" }
+        return "\(ownerPattern ?? parts.owner)/\(namePattern ?? parts.name)"
+    }
+
+    /// An intended run for a `sub` pattern with a wildcard in the owner or the repository: it is asked
+    /// about as one concrete repository, and titled with what the user typed ("push to main in */app"),
+    /// because no one repository is what was meant.
+    init(parts: SubjectParts, pattern: SubjectParts, audience: String, repositoryID: String?) {
+        self.init(parts: parts, audience: audience, repositoryID: repositoryID)
+        ownerPattern = pattern.owner.containsGlob ? pattern.owner : nil
+        namePattern = pattern.name.containsGlob ? pattern.name : nil
+        if ownerPattern != nil || namePattern != nil {
+            title = parts.context.describe(in: "\(ownerPattern ?? parts.owner)/\(namePattern ?? parts.name)")
+        }
     }
 
     init(customSubject: String, audience: String, repository: String?, repositoryID: String?) {
@@ -103,10 +127,14 @@ struct PolicyFacts {
         var seenSubjects: Set<String> = []
         let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
         for pattern in subjectPatterns {
-            let concrete = PlausibleValue.subject(for: pattern)
+            let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, values: values)
             guard seenSubjects.insert(concrete).inserted else { continue }
             if let parts = SubjectParts(parsing: concrete) {
-                runs.append(Run(parts: parts, audience: audience, repositoryID: idClaim))
+                if let typed = SubjectParts(parsing: pattern) {
+                    runs.append(Run(parts: parts, pattern: typed, audience: audience, repositoryID: idClaim))
+                } else {
+                    runs.append(Run(parts: parts, audience: audience, repositoryID: idClaim))
+                }
             } else {
                 let repository = values["repository"]?.first.map { PlausibleValue.word($0, fallback: "octo-org/app") }
                 runs.append(Run(customSubject: concrete, audience: audience, repository: repository, repositoryID: idClaim))
@@ -120,7 +148,7 @@ struct PolicyFacts {
 
         var patterns = runs.map { WildcardPattern(literal: $0.subject) }
         if let intent {
-            patterns += intent.subjects.map { WildcardPattern(glob: $0) }
+            patterns += intent.subjects.map(Self.meantPattern)
         } else {
             patterns += subjectPatterns.filter(Self.isTrustedAsIntent).map { WildcardPattern(glob: $0) }
         }
@@ -177,22 +205,35 @@ struct PolicyFacts {
             stranger.repositoryID = parts.repositoryID.map { _ in attackerID }
             attack(Run(parts: stranger, audience: audience, repositoryID: attackerID), "another owner, same repository name")
 
+            // A look-alike the owner pattern admits (`acme*` → acme-evil), else one of the exact owner.
             var lookAlike = stranger
-            lookAlike.owner = String((parts.owner + "-evil").prefix(39))
-            attack(Run(parts: lookAlike, audience: audience, repositoryID: attackerID), "a look-alike owner")
+            lookAlike.owner = run.ownerPattern.flatMap(AttackerName.owner(matching:))
+                .flatMap { $0.lowercased() == parts.owner.lowercased() ? nil : $0 }
+                ?? AttackerName.lookAlike(of: parts.owner)
+            if lookAlike.owner.lowercased() != stranger.owner.lowercased() {
+                attack(Run(parts: lookAlike, audience: audience, repositoryID: attackerID), "a look-alike owner")
+            }
 
+            // A repository the name pattern admits (`app*` → app-evil), else one nobody listed.
             var sibling = parts
-            var siblingName = "other-repo"
-            while ownRepositories.contains(siblingName) { siblingName += "-2" }
+            var siblingName = run.namePattern.flatMap { pattern in
+                WildcardPattern(glob: pattern).matches("other-repo") ? "other-repo" : AttackerName.repository(matching: pattern)
+            } ?? "other-repo"
+            if siblingName.lowercased() == parts.name.lowercased() { siblingName = "other-repo" }
+            while ownRepositories.contains(siblingName.lowercased()) { siblingName += "-2" }
             sibling.name = siblingName
             sibling.repositoryID = parts.repositoryID.map { _ in attackerID }
-            attack(Run(parts: sibling, audience: audience, repositoryID: attackerID), "another repository of the same owner")
+            attack(Run(parts: sibling, audience: audience, repositoryID: attackerID,
+                       title: parts.context.describe(in: "\(run.ownerPattern ?? parts.owner)/\(siblingName)")),
+                   "another repository of the same owner")
 
             let repositoryID = run.repositoryID
             func sameRepository(_ context: SubjectContext) -> Run {
                 var p = parts
                 p.context = context
-                return Run(parts: p, audience: audience, repositoryID: repositoryID)
+                // Titled with the repository as typed (`*/app`), like the run it varies.
+                return Run(parts: p, audience: audience, repositoryID: repositoryID,
+                           title: context.describe(in: run.shownRepository))
             }
             func firstUnlisted(_ candidates: [SubjectContext]) -> Run? {
                 candidates.lazy.map(sameRepository).first { !isIntended($0) }
@@ -230,18 +271,18 @@ struct PolicyFacts {
         if let parts = run.parts {
             if parts.hasIDs {
                 out.append((Run(parts: parts.nameOnly, audience: audience, repositoryID: attackerID,
-                                title: parts.context.describe(in: parts.fullName) + " sent without ids"),
+                                title: parts.context.describe(in: run.shownRepository) + " sent without ids"),
                             "the name-only form of an id-pinned subject"))
                 var recycled = parts
                 recycled.ownerID = parts.ownerID.map { _ in "666666" }
                 recycled.repositoryID = attackerID
                 out.append((Run(parts: recycled, audience: audience, repositoryID: attackerID,
-                                title: parts.context.describe(in: parts.fullName) + " re-created by someone else"),
+                                title: parts.context.describe(in: run.shownRepository) + " re-created by someone else"),
                             "a recycled name: same names, new ids"))
             } else {
                 // Whoever re-registers a deleted or renamed name sends the very same name-only subject.
                 out.append((Run(parts: parts, audience: audience, repositoryID: attackerID,
-                                title: parts.context.describe(in: parts.fullName) + " re-created by someone else"),
+                                title: parts.context.describe(in: run.shownRepository) + " re-created by someone else"),
                             "a recycled name: same names, a new repository id"))
             }
         }
@@ -249,6 +290,22 @@ struct PolicyFacts {
     }
 
     // MARK: reading the policy
+
+    /// A run's subject agrees with the ref and environment the policy tests: when the pattern leaves the
+    /// context open (`*`, `repo:*`), the meant run is the one on the tested environment or branch, as the
+    /// analysis's attacker requests are (a job in environment prod sends `…:environment:prod`).
+    static func consistent(_ concrete: String, pattern: String, values: [String: [String]]) -> String {
+        guard pattern.containsGlob, var parts = SubjectParts(parsing: concrete) else { return concrete }
+        var contexts: [SubjectContext] = []
+        if let environment = values["environment"]?.first(where: { !$0.containsGlob }) { contexts.append(.environment(environment)) }
+        if let ref = values["ref"]?.first(where: { !$0.containsGlob }) { contexts.append(SubjectContext(parsing: "ref:" + ref)) }
+        let glob = WildcardPattern(glob: pattern)
+        for context in contexts {
+            parts.context = context
+            if glob.matches(parts.text) { return parts.text }
+        }
+        return concrete
+    }
 
     /// The first Federated principal whose issuer is a GitHub Actions issuer.
     static func githubProvider(in policy: TrustPolicy) -> (arn: String, flavor: GitHubFlavor)? {
@@ -293,6 +350,21 @@ struct PolicyFacts {
 
     static func mentions(_ policy: TrustPolicy, key: String) -> Bool {
         policy.statements.contains { $0.conditions.contains { $0.key.lowercased() == key } }
+    }
+
+    /// What an intent's `sub` pattern means: its branch, tag, environment (or any-context) globs are what
+    /// the user asked for, but a wildcard in the owner or the repository never is — `repo:*/app:…` was
+    /// typed to mean "my app", and the table must show another owner's app getting in, not hide it as
+    /// meant. Such a pattern counts as meant only for the concrete repository its intended run uses.
+    static func meantPattern(_ subject: String) -> WildcardPattern {
+        guard let parts = SubjectParts(parsing: subject),
+              parts.owner.containsGlob || parts.name.containsGlob
+                || (parts.ownerID?.containsGlob ?? false) || (parts.repositoryID?.containsGlob ?? false)
+        else { return WildcardPattern(glob: subject) }
+        var exact = PlausibleValue.subjectParts(for: parts)
+        exact.context = parts.context  // the context as typed, globs included
+        let repository = WildcardPattern(literal: "repo:\(exact.repository):")
+        return WildcardPattern(tokens: repository.tokens + WildcardPattern(glob: exact.context.text).tokens)
     }
 
     /// Without an intent, a policy's `sub` pattern counts as meant only when its wildcards stand for

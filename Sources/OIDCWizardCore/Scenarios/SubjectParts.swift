@@ -92,6 +92,12 @@ enum SubjectContext: Hashable, Sendable {
         }
     }
 
+    /// Whether the context is one of GitHub's own kinds (a branch, tag, environment or pull request).
+    var isConcreteKind: Bool {
+        if case .other = self { return false }
+        return true
+    }
+
     /// The `ref` claim a run with this context carries.
     var ref: String? {
         switch self {

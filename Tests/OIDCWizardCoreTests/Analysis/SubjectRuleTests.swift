@@ -91,3 +91,24 @@ struct SubjectRuleTests {
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight())).first("any-context") == nil)
     }
 }
+
+@Suite("Finding locations")
+struct FindingLocationTests {
+    @Test("a Statement written as one object is pointed at as $.Statement, as the reader does")
+    func statementObject() throws {
+        let json = """
+        {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Federated": "\(Lint.provider)"},
+          "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringLike": {"\(Lint.prefix):sub": "repo:*"}}}}
+        """
+        let finding = try #require(try Lint.findings(json).first("subject-matches-anyone"))
+        #expect(finding.statement == 0)
+        #expect(finding.path == #"$.Statement.Condition.StringLike["token.actions.githubusercontent.com:sub"]"#)
+    }
+
+    @Test("key names are case-insensitive: a Sub key still fences (and still opens) the role")
+    func keyCase() throws {
+        let tight = Lint.policy(condition: #""StringEquals": {"Token.Actions.GitHubUserContent.com:Aud": "sts.amazonaws.com", "Token.Actions.GitHubUserContent.com:Sub": "repo:acme/app:ref:refs/heads/main"}"#)
+        let findings = try Lint.findings(tight)
+        #expect(findings.allSatisfy { $0.severity < .high }, "\(findings.map(\.rule))")
+    }
+}

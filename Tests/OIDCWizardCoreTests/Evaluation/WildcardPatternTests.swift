@@ -44,9 +44,9 @@ struct WildcardPatternTests {
     func noBacktrackingBlowUp() {
         let pattern = WildcardPattern(glob: String(repeating: "*a", count: 2_000) + "b")
         let text = String(repeating: "a", count: 5_000)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { #expect(!pattern.matches(text)) }
-        #expect(elapsed < .seconds(5))
+        // A backtracking matcher would not finish this in the lifetime of the universe; the linear
+        // two-pointer matcher answers at once. (Speed itself is measured in oidc-wizard-bench.)
+        #expect(!pattern.matches(text))
     }
 
     @Test("a pattern written back shows literal wildcards as ${*} and ${?}")

@@ -237,3 +237,81 @@ struct PlausibleValueTests {
         #expect(WildcardPattern(glob: pattern).matches(value))
     }
 }
+
+/// A wildcard typed into the owner or the repository is never "meant": the table shows who else gets in.
+@Suite("Who can assume the role: wildcards in the owner or repository are put to the test")
+struct ScenarioWildcardNameTests {
+    /// The wizard's setup for `owner/name` with pushes to main, and the policy it generates.
+    private func wizard(owner: String, name: String) -> (TrustPolicy, PolicyIntent) {
+        let intent = intent(RepositoryRef(owner: owner, name: name), [.branch("main")])
+        return (policy(subjects: intent.subjects), intent)
+    }
+
+    @Test("owner *: the meant row says */app, and another owner's app gets in, shown as a surprise")
+    func anyOwner() throws {
+        let (policy, intent) = wizard(owner: "*", name: "app")
+        let rows = table(policy, intent: intent)
+        #expect(rows.first?.line == "push to main in */app: allowed")
+        let stranger = try #require(row(rows, "another owner, same repository name"))
+        #expect(stranger.subject == "repo:evil/app:ref:refs/heads/main")
+        #expect(stranger.line == "push to main in evil/app (another owner, same repository name): allowed")
+        #expect(stranger.isSurprise)
+        #expect(!rows.contains { $0.title.contains("octo-org") }, "\(rows.map(\.title))")
+    }
+
+    @Test("owner acme*: a look-alike owner the pattern admits gets in; an unrelated owner does not")
+    func ownerPrefix() throws {
+        let (policy, intent) = wizard(owner: "acme*", name: "app")
+        let rows = table(policy, intent: intent)
+        #expect(rows.first?.line == "push to main in acme*/app: allowed")
+        let lookAlike = try #require(row(rows, "a look-alike owner"))
+        #expect(lookAlike.subject == "repo:acme-evil/app:ref:refs/heads/main")
+        #expect(lookAlike.ruling.isAllowed && lookAlike.isSurprise)
+        #expect(row(rows, "another owner, same")?.outcomeWord == "denied")
+    }
+
+    @Test("repository *: another repository of the owner gets in, shown as a surprise")
+    func anyRepository() throws {
+        let (policy, intent) = wizard(owner: "acme", name: "*")
+        let rows = table(policy, intent: intent)
+        #expect(rows.first?.line == "push to main in acme/*: allowed")
+        let sibling = try #require(row(rows, "another repository of the same owner"))
+        #expect(sibling.subject == "repo:acme/other-repo:ref:refs/heads/main")
+        #expect(sibling.ruling.isAllowed && sibling.isSurprise)
+    }
+
+    @Test("repository app*: a repository the pattern admits (app-evil) gets in, shown as a surprise")
+    func repositoryPrefix() throws {
+        let (policy, intent) = wizard(owner: "acme", name: "app*")
+        let rows = table(policy, intent: intent)
+        let sibling = try #require(row(rows, "another repository of the same owner"))
+        #expect(sibling.subject == "repo:acme/app-evil:ref:refs/heads/main")
+        #expect(sibling.ruling.isAllowed && sibling.isSurprise)
+        #expect(row(rows, "another owner, same")?.outcomeWord == "denied")
+    }
+
+    @Test("a branch glob the user typed stays meant, even next to an owner wildcard")
+    func branchGlobStaysMeant() {
+        let intent = intent(RepositoryRef(owner: "*", name: "app"), [.branch("release/*")])
+        let rows = table(policy(subjects: intent.subjects), intent: intent)
+        #expect(rows.first?.line == "push to release/1 in */app: allowed")
+        let sameRepository = rows.filter { $0.actor == .attacker && $0.subject.hasPrefix("repo:octo-org/app:ref:refs/heads/release/") }
+        // The wrong-audience and recycled-name rows keep the meant subject on purpose.
+        let unlisted = sameRepository.filter { $0.attack?.contains("recycled") == false && $0.attack?.contains("another service") == false }
+        #expect(unlisted.isEmpty)
+        #expect(row(rows, "another owner, same repository name")?.isSurprise == true)
+    }
+
+    @Test("every attacker row names a valid GitHub owner and repository")
+    func attackerNamesAreValid() {
+        for (owner, name) in [("*", "app"), ("acme*", "app"), ("*-corp", "app"), ("acme-*", "app"), ("acme", "*"), ("acme", "app*"),
+                              ("a234567890123456789012345678901234567a", "app")] {
+            let (policy, intent) = wizard(owner: owner, name: name)
+            for scenario in table(policy, intent: intent) where scenario.actor == .attacker {
+                let parts = SubjectParts(parsing: scenario.subject)
+                #expect(parts.map { NameRules.owner($0.owner).isEmpty } == true, "\(scenario.subject)")
+                #expect(parts.map { NameRules.repositoryName($0.name, owner: $0.owner).isEmpty } == true, "\(scenario.subject)")
+            }
+        }
+    }
+}

@@ -13,8 +13,9 @@ enum ContextRules {
                     let path = clause.valuePath(position)
                     findings += contextFindings(shape, path: path, clause: clause, statement: statement, analysis)
                     if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }
-                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil,
-                       shape.ownerID == nil, shape.repositoryID == nil {
+                    // No ids, or ids left open (`acme@*`): a recycled name matches either way.
+                    let idsOpen = (shape.ownerID?.hasWildcard ?? true) && (shape.repositoryID?.hasWildcard ?? true)
+                    if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil, idsOpen {
                         nameOnlyCount += 1
                         if nameOnly == nil { nameOnly = (path, value, position) }
                     }
@@ -55,18 +56,19 @@ enum ContextRules {
         let base = String(value.prefix(value.count - (shape.context?.count ?? 0) - 1))
         let patterns = clause.op?.usesWildcards ?? false
         switch kind {
-        case .branch(let branch) where branch.contains("*") || branch.contains("?"):
+        case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
-            let probes = [Exposure.fill(value).last ?? value, "\(base):ref:refs/heads/zz-any-branch"]
+            // Branches anyone with push access can create, valid by git's rules, that the pattern matches.
+            let probes = (Witnesses.fill(branch, kind: .ref).map { "\(base):ref:refs/heads/\($0)" } + ["\(base):ref:refs/heads/zz-any-branch"])
                 .filter { WildcardPattern(glob: value).matches($0) }
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
-                .branchGlob, severity: admitted == nil ? .low : .medium, statement: statement.index, path: path,
+                .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
                 why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.replacingOccurrences(of: "*", with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."
                     : "Name the branches exactly, e.g. \"\(base):ref:refs/heads/\(branch.prefix { $0 != "*" && $0 != "?" })\", or protect every matching branch with a ruleset.")]
-        case .tag(let tag) where tag.contains("*") || tag.contains("?"):
+        case .tag(let tag) where tag.hasWildcard:
             guard patterns else { return [] }
             return [analysis.finding(
                 .branchGlob, severity: .low, statement: statement.index, path: path,
@@ -133,7 +135,7 @@ enum ContextRules {
                                  _ analysis: PolicyAnalysis) -> Finding? {
         guard clause.op?.usesWildcards == true, let at = value.lastIndex(of: "@") else { return nil }
         let ref = value[value.index(after: at)...]
-        guard ref.contains("*") || ref.contains("?") else { return nil }
+        guard ref.hasWildcard else { return nil }
         let file = value[..<at]
         return analysis.finding(
             .reusableWorkflowUnpinned, statement: statement.index, path: path,

@@ -5,11 +5,17 @@ enum IntentRules {
         let candidates = analysis.statements.filter(\.isGitHubAllow)
         guard !candidates.isEmpty else { return [] }
         var findings: [Finding] = []
-        for subject in intent.subjects where !subject.contains("*") && !subject.contains("?") {
-            let decisions = candidates.map { statement in
-                PolicyEvaluator.evaluate(analysis.policy, Exposure.request(subject: subject, statement: statement, intent: intent))
+        for subject in intent.subjects where !subject.hasWildcard {
+            // The meant workflow gets in if the request built for any one statement is allowed; stop at the first.
+            // Decided without words first; the reason is worded only for the request that is reported.
+            var denial: AssumeRequest?
+            for statement in candidates {
+                let request = Exposure.request(subject: subject, statement: statement, intent: intent)
+                if analysis.evaluator.decide(request).isAllowed { denial = nil; break }
+                if denial == nil { denial = request }
             }
-            guard !decisions.contains(where: \.isAllowed), let decision = decisions.first else { continue }
+            guard let denied = denial else { continue }
+            let decision = analysis.evaluator.evaluate(denied)
             findings.append(analysis.finding(
                 .intendedDenied, statement: decision.statementIndex, path: decision.statementIndex.map { analysis.statements[$0].path } ?? JSONPath.root.member("Statement"),
                 message: "A run you asked for is denied: \(subject). \(decision.reason)",

@@ -42,7 +42,7 @@ enum OperatorRules {
     private static func literalWildcards(_ clause: StatementFacts.Clause, _ op: ConditionOperator, _ statement: StatementFacts,
                                          _ analysis: PolicyAnalysis) -> [Finding] {
         guard op.comparison == .stringEquals || op.comparison == .stringEqualsIgnoreCase,
-              let position = clause.clause.values.firstIndex(where: { $0.contains("*") || $0.contains("?") }) else { return [] }
+              let position = clause.clause.values.firstIndex(where: { $0.hasWildcard }) else { return [] }
         let value = clause.clause.values[position]
         let label = analysis.label(statement.index)
         var autofix: PolicyFix?
@@ -69,7 +69,7 @@ enum OperatorRules {
     private static func needlessLike(_ clause: StatementFacts.Clause, _ op: ConditionOperator, _ statement: StatementFacts,
                                      _ analysis: PolicyAnalysis) -> [Finding] {
         guard op.comparison == .stringLike, !clause.clause.values.isEmpty,
-              !clause.clause.values.contains(where: { $0.contains("*") || $0.contains("?") }) else { return [] }
+              !clause.clause.values.contains(where: { $0.hasWildcard }) else { return [] }
         let target = renamed(op.raw, "StringLike", "StringEquals")
         return [analysis.finding(
             .stringLikeWithoutWildcard, statement: statement.index, path: clause.path,

@@ -100,7 +100,7 @@ enum PrincipalRules {
                 why: "configure-aws-credentials exchanges GitHub's token with \(wanted). sts:AssumeRole is for AWS principals; it never matches a web identity token.",
                 fix: "Set \"Action\": \"\(wanted)\".")]
         }
-        if let broad = actions.first(where: { $0.contains("*") || $0.contains("?") }) {
+        if let broad = actions.first(where: { $0.hasWildcard }) {
             let position = actions.count > 1 ? actions.firstIndex(of: broad) : nil
             return [analysis.finding(
                 .actionWrong, severity: .low, kind: .hygiene, statement: statement.index,

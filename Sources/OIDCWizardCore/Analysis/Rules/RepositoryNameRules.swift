@@ -13,6 +13,10 @@ enum RepositoryNameRules {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = SubjectShape(value)
                     guard shape.isRepositoryBound, let owner = shape.owner else { continue }
+                    // A policy variable is not a name, and a wildcard that runs past the owner (`repo:*:ref:…`,
+                    // no `/` before the context) makes the "owner" text a glob over several parts: neither
+                    // can be name-checked as a literal.
+                    if value.contains("${") || (owner.hasWildcard && owner.contains(":")) { continue }
                     let path = clause.valuePath(position)
                     let label = analysis.label(statement.index)
                     if let finding = name(owner, kind: "owner", value: value, path: path, statement: statement.index, label: label, analysis) {
@@ -48,6 +52,9 @@ enum RepositoryNameRules {
 
     private static func name(_ name: String, kind: String, value: String, path: JSONPath, statement: Int, label: String,
                              _ analysis: PolicyAnalysis) -> Finding? {
+        // Fast path for the usual, valid name (this runs per value on every keystroke); anything unusual
+        // goes through the foundation's NameRules and LookAlikes.
+        if kind == "owner" ? IntendedScope.plausibleOwner(name) && !name.contains("--") : plausibleRepository(name) { return nil }
         if let problem = LookAlikes.problem(in: name, what: "GitHub \(kind) names") {
             let ascii = String(name.unicodeScalars.map { scalar -> Character in
                 LookAlikes.lookAlike(scalar).map(\.latin) ?? Character(scalar)
@@ -65,5 +72,11 @@ enum RepositoryNameRules {
             message: "The \(kind) \"\(name)\" in \"\(value)\" (\(label)) breaks GitHub's naming rules: \(error.rule)",
             why: "A name GitHub does not allow never appears in a real subject, so this value never matches and the role cannot be assumed through it.",
             fix: "Correct the \(kind) name to the one shown on GitHub.")
+    }
+
+    static func plausibleRepository(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard !bytes.isEmpty, bytes.count <= 100, name != ".", name != ".." else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }
     }
 }

@@ -39,7 +39,7 @@ enum SubjectRules {
         let subject = analysis.suggestedSubject()
         let key = "\(statement.issuerHost):sub"
         let autofix: PolicyFix? = analysis.intent == nil ? nil
-            : .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: analysis.intent!.subjects.filter { !$0.contains("*") && !$0.contains("?") }))
+            : .addClause(statement: statement.index, ConditionClause(op: "StringEquals", key: key, values: analysis.intent!.subjects.filter { !$0.hasWildcard }))
         return analysis.finding(
             .subjectMissing, severity: severity, statement: statement.index,
             path: statement.statement.conditions.isEmpty ? statement.path : statement.path.member("Condition"),
@@ -75,11 +75,18 @@ enum SubjectRules {
 
     private static func judge(_ value: String, position: Int, clause: StatementFacts.Clause, statement: StatementFacts,
                               _ analysis: PolicyAnalysis) -> Finding? {
-        guard let op = clause.op else { return nil }
+        // Only string comparisons say which subjects get in (Null's "false" is a flag, not a subject).
+        guard let op = clause.op, [.stringEquals, .stringLike, .stringEqualsIgnoreCase].contains(op.comparison) else { return nil }
         let shape = SubjectShape(value)
         let path = clause.valuePath(position)
         let label = analysis.label(statement.index)
         let patterns = op.usesWildcards
+        if let never = neverSent(value, shape: shape, op: op, position: position, clause: clause, statement: statement, analysis) {
+            return never
+        }
+        if value.contains("${"), analysis.policy.version == TrustPolicy.currentVersion {
+            return variable(value, position: position, clause: clause, statement: statement, analysis)
+        }
         // What the whole policy really lets in through this value.
         let admission = analysis.exposure.worst(through: statement.index) { PolicyAnalysis.matches(value, op: op, $0) }
         let blocked = analysis.exposure.blocked.first {
@@ -106,9 +113,14 @@ enum SubjectRules {
                 fix: "Replace \"\(value)\" with the exact subject, e.g. \"\(replacement)\"\(clause.clause.values.count > 1 ? ", or remove it from the list" : "").",
                 autofix: removal(of: position, clause, statement, analysis))
         }
-        if patterns, shape.wildcardSite == .owner, shape.isRepositoryBound {
+        // An owner pinned by its id (`repo:*@123/…`) is that account whatever its name: ids are never reused.
+        let ownerPinned = shape.ownerID.map { !$0.isEmpty && !$0.hasWildcard } ?? false
+        let repositoryPinned = shape.repositoryID.map { !$0.isEmpty && !$0.hasWildcard } ?? false
+        if patterns, shape.wildcardSite == .owner, shape.isRepositoryBound, !ownerPinned {
             let (level, evidence) = severity(.anyOwner)
-            let example = Exposure.fill(value).last ?? value
+            // The readable example (valid names, the pattern's own shape) when GitHub can send it.
+            let readable = Exposure.readableWitness(value)
+            let example = SubjectGrammar.isDefaultForm(readable) ? readable : admission?.subject ?? Exposure.fill(value).first ?? value
             return analysis.finding(
                 .ownerWildcard, severity: level, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) has a wildcard in the owner, so it also matches \(example); \(evidence).",
@@ -125,7 +137,16 @@ enum SubjectRules {
                 why: "A custom subject template (include_claim_keys) that does not start with the repository produces the same subject in every organisation that sets the same template: another owner's `prod` environment on `main` sends exactly \"\(value)\".",
                 fix: "Make the template start with repo (PUT /repos/{owner}/{repo}/actions/oidc/customization/sub with include_claim_keys [\"repo\", …]) and match \"repo:<owner>/<repo>:\(value)\".")
         }
-        if patterns, shape.wildcardSite == .repository, let owner = shape.owner {
+        if !shape.isRepositoryBound, let admission, admission.reach == .otherRepository {
+            // `repository_owner:acme:environment:prod`: every repository of the owner sends the same subject.
+            let byName = TemplateSubject(value).value(of: "repository_owner_id") == nil
+            return analysis.finding(
+                .orgWide, severity: admission.reach.severity(deployRole: analysis.isDeployRole), statement: statement.index, path: path,
+                message: "\"\(value)\" in \(label) binds the owner but no repository, so every repository of the owner that uses this template sends it; \(analysis.admissionText(admission)).",
+                why: "A custom template with repository_owner\(byName ? "" : "_id") but without repo or repository_id produces the same subject in every repository of the organisation, including ones created later by anyone allowed to.\(byName ? " By name only, it also matches whoever registers the name if the organisation is renamed or deleted." : "")",
+                fix: "Add repo (or repository_id) to the template's include_claim_keys and match it: \"repo:<owner>/<repo>:…\".")
+        }
+        if patterns, shape.wildcardSite == .repository, let owner = shape.owner, !repositoryPinned {
             let (level, evidence) = severity(.otherRepository)
             return analysis.finding(
                 .orgWide, severity: level, statement: statement.index, path: path,
@@ -137,7 +158,8 @@ enum SubjectRules {
             let base = "repo:\(shape.owner.map { o in shape.ownerID.map { "\(o)@\($0)" } ?? o } ?? owner)/\(shape.repositoryID.map { "\(repository)@\($0)" } ?? repository)"
             let probes = ["\(base):ref:refs/heads/zz-unlisted", "\(base):pull_request", "\(base):ref:refs/tags/zz-tag", "\(base):environment:zz-env"]
             let admitted = analysis.firstAdmitted(probes, through: statement)
-            let level: Severity = admitted == nil ? .low : (analysis.isDeployRole ? .high : .medium)
+            // Without an answer from the evaluator (budget spent), the text's own class stands.
+            let level: Severity = admitted == nil && !analysis.budget.exhausted ? .low : (analysis.isDeployRole ? .high : .medium)
             return analysis.finding(
                 .anyContext, severity: level, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) lets in every run of \(owner)/\(repository)\(admitted.map { ": the evaluator lets \($0) in" } ?? ", though other conditions narrow it").",
@@ -145,6 +167,53 @@ enum SubjectRules {
                 fix: "Name the runs: \"\(base):ref:refs/heads/main\", \"\(base):environment:prod\", … one value each.")
         }
         return nil
+    }
+
+    /// A value with a policy variable: IAM puts the request's own claim into it before comparing, so
+    /// its text says nothing about which owners match. Only the evaluator can tell, and the rule speaks
+    /// only when it confirms that another owner gets in.
+    private static func variable(_ value: String, position: Int, clause: StatementFacts.Clause, statement: StatementFacts,
+                                 _ analysis: PolicyAnalysis) -> Finding? {
+        guard let admission = analysis.exposure.worst(through: statement.index), admission.reach == .anyOwner else { return nil }
+        let label = analysis.label(statement.index)
+        let echoed = value.components(separatedBy: "${").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+        let claims = echoed.map { $0.split(separator: ":").last.map(String.init) ?? $0 }
+        let whose = claims.allSatisfy { ["sub", "repository", "actor", "repository_owner", "workflow", "ref", "environment", "job_workflow_ref"].contains($0) }
+            ? "the caller's own \(claims.joined(separator: " and ")), which every caller controls for its own runs"
+            : "a value from the request itself"
+        return analysis.finding(
+            .subjectMatchesAnyone, severity: admission.reach.severity(deployRole: analysis.isDeployRole), statement: statement.index,
+            path: clause.valuePath(position),
+            message: "\"\(value)\" in \(label) is filled in with \(whose), so it matches every caller; \(analysis.admissionText(admission)).",
+            why: "IAM replaces ${…} with the request's own value before comparing. A subject compared with (a part of) the caller's own claims matches whoever calls: \(claims.contains("sub") ? "${…:sub} is the caller's own subject, so the test is sub = sub, always true" : "any owner's workflow sends its own \(claims.joined(separator: "/")) and so passes").",
+            fix: "Write the subject out, e.g. \"\(analysis.suggestedSubject())\"; policy variables cannot name who is trusted.",
+            autofix: removal(of: position, clause, statement, analysis))
+    }
+
+    /// A value no subject GitHub sends can match: the role cannot be assumed through it.
+    private static func neverSent(_ value: String, shape: SubjectShape, op: ConditionOperator, position: Int,
+                                  clause: StatementFacts.Clause, statement: StatementFacts, _ analysis: PolicyAnalysis) -> Finding? {
+        let variables = analysis.policy.version == TrustPolicy.currentVersion
+        // A bad owner, repository or id form is what invalid-name, lookalike-name and subject-form-mismatch
+        // say, more precisely: leave it to them.
+        if shape.isRepositoryBound, !value.hasWildcard,
+           !SubjectGrammar.validRepositoryPair(value.dropFirst(5).prefix { $0 != ":" }) { return nil }
+        var reason = SubjectGrammar.neverSentReason(value, patterns: op.usesWildcards, variables: variables)
+        if reason == nil, shape.isRepositoryBound, shape.context == nil, !value.hasWildcard, !value.contains("${") {
+            // `repo:acme/app` alone: the default subject always goes on with the run's context.
+            reason = "GitHub's default subject always goes on after the repository (…:ref:refs/heads/main, …:environment:prod, …:pull_request); only a custom template of exactly [\"repo\"] sends this, and then every run of the repository matches"
+        }
+        guard let reason else { return nil }
+        let label = analysis.label(statement.index)
+        let others = clause.clause.values.count > 1 ? " The other values of the list still work." : " As written, the role cannot be assumed through this condition."
+        let repository = shape.isRepositoryBound && shape.owner.map(SubjectGrammar.validOwner) == true ? analysis.suggestedSubject(like: shape)
+            : analysis.suggestedSubject()
+        return analysis.finding(
+            .subjectNeverMatches, statement: statement.index, path: clause.valuePath(position),
+            message: "\"\(value)\" in \(label) never matches a subject GitHub sends: \(reason).",
+            why: "A subject is claim:value pairs — by default repo:<owner>/<repo> followed by ref:refs/heads/<branch>, ref:refs/tags/<tag>, environment:<name> or pull_request. A value of another shape never matches, so nobody (you included) gets in through it; it also does not open the role to anyone.\(others)",
+            fix: "Write the full subject, e.g. \"\(repository)\".",
+            autofix: removal(of: position, clause, statement, analysis))
     }
 
     /// Removing one value from a list is mechanical when other values remain (the user keeps what they wrote).

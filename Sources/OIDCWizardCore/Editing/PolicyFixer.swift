@@ -1,0 +1,213 @@
+/// Applies every fix that can be derived from a policy (and, for wildcard repositories, from the
+/// repositories the user names), and says what it did and what is left.
+///
+/// Order matters and is fixed:
+/// 1. constraints lost to a repeated JSON key are restored — what the author evidently meant: two
+///    `"StringLike"` objects with different keys were meant to hold together (AND), so the lost keys join
+///    the kept ones; the same key twice can only have meant alternatives when both cannot hold at once
+///    (two different exact subjects), so the values are merged (OR); anything else is left to a person;
+/// 2. `repo:acme/*`, org-wide and owner-wildcard subjects become the given `--repo` repositories, each
+///    with the context the wildcard subject had (`repo:acme/*:ref:refs/heads/main` → `repo:acme/app:ref:refs/heads/main`);
+/// 3. every finding's `autofix`, one at a time, analysing again after each so indices stay valid.
+public enum PolicyFixer {
+    /// One change made, in words.
+    public struct Step: Hashable, Sendable {
+        /// The rule whose finding it fixes (`duplicate-key`, `org-wide`, …).
+        public var rule: String
+        public var description: String
+    }
+
+    public struct Outcome: Hashable, Sendable {
+        public var policy: TrustPolicy
+        public var steps: [Step]
+        /// The findings of the fixed policy (analysed as it will be written).
+        public var remaining: [Finding]
+        /// What could be fixed with more input, e.g. "pass --repo OWNER/REPO to replace repo:acme/*".
+        public var needsInput: [String]
+
+        /// Whether something at `high` or above is still wrong.
+        public var hasHighFindings: Bool { remaining.contains { $0.severity >= .high } }
+    }
+
+    /// At most this many automatic fixes; a fix that undoes another cannot loop forever.
+    static let maxSteps = 64
+
+    public static func fix(_ policy: TrustPolicy, notes: [ReaderNote], repositories: [String] = []) -> Outcome {
+        var policy = policy
+        var steps: [Step] = []
+        var needsInput: [String] = []
+
+        // 1. Lost duplicate keys.
+        for note in notes {
+            guard case .duplicateKey(let key, let kept, let lost) = note.kind, let index = note.statementIndex,
+                  policy.statements.indices.contains(index) else { continue }
+            switch DuplicateRestore.restore(key: key, kept: kept, lost: lost, path: note.path, in: policy.statements[index]) {
+            case .restored(let statement, let description):
+                policy.statements[index] = statement
+                steps.append(Step(rule: RuleID.duplicateKey.rawValue, description: description))
+            case .unchanged:
+                break
+            case .needsPerson(let why):
+                needsInput.append(why)
+            }
+        }
+
+        // 2. Wildcard repositories → the named ones.
+        let (widened, repositorySteps, missing) = RepositoryNarrowing.apply(to: policy, repositories: repositories)
+        policy = widened
+        steps += repositorySteps
+        needsInput += missing
+
+        // 3. Autofixes, re-analysing after each.
+        var seen: Set<TrustPolicy> = [policy]
+        var tried: Set<PolicyFix> = []
+        for _ in 0..<maxSteps {
+            let findings = analyze(policy)
+            guard let finding = findings.first(where: { finding in
+                guard let fix = finding.autofix, !tried.contains(fix) else { return false }
+                let next = fix.apply(to: policy)
+                return next != policy && !seen.contains(next)
+            }), let fix = finding.autofix else { break }
+            tried.insert(fix)
+            policy = fix.apply(to: policy)
+            seen.insert(policy)
+            tried = [] // indices refer to the new policy now
+            steps.append(Step(rule: finding.rule, description: "\(finding.message) Fixed: \(finding.fix)"))
+        }
+        return Outcome(policy: policy, steps: steps, remaining: analyze(policy), needsInput: needsInput)
+    }
+
+    /// The findings of `policy` as it will be written (read back, so only notes the output has count).
+    static func analyze(_ policy: TrustPolicy) -> [Finding] {
+        let notes = (try? PolicyReader.read(policy.jsonValue).notes) ?? []
+        return PolicyAnalyzer.analyze(policy, context: AnalysisContext(readerNotes: notes))
+    }
+}
+
+/// Step 1: a constraint lost to a repeated JSON key, put back the way its author meant it.
+enum DuplicateRestore {
+    enum Result {
+        case restored(PolicyStatement, String)
+        case unchanged
+        case needsPerson(String)
+    }
+
+    static func restore(key: String, kept: JSONValue, lost: [JSONValue], path: JSONPath, in statement: PolicyStatement) -> Result {
+        var lostClauses: [ConditionClause] = []
+        for value in lost {
+            if key == "Condition" {
+                for op in value.objectMembers ?? [] { lostClauses += clauses(op: op.key, op.value) }
+            } else if ConditionOperator(key) != nil, path.text.hasSuffix(JSONPath.root.member("Condition").member(key).text.dropFirst()) {
+                lostClauses += clauses(op: key, value)
+            } else if let kept = statement.conditions.first(where: { path.text.hasSuffix(JSONPath.root.member($0.op).member($0.key).text.dropFirst()) && $0.key == key }) {
+                lostClauses.append(ConditionClause(op: kept.op, key: key, values: values(value)))
+            } else {
+                return .needsPerson("\"\(key)\" appears more than once at \(path); only the last is used. Merge them by hand.")
+            }
+        }
+        guard !lostClauses.isEmpty else { return .unchanged }
+        var statement = statement
+        var restoredText: [String] = []
+        for clause in lostClauses {
+            if let at = statement.conditions.firstIndex(where: { $0.op == clause.op && $0.key.lowercased() == clause.key.lowercased() }) {
+                let existing = statement.conditions[at]
+                if Set(existing.values) == Set(clause.values) { continue }
+                // Same operator, same key: one JSON object cannot hold both. Meant as alternatives only
+                // when both together could never hold (two different exact values).
+                let bothHold = existing.values.contains { x in
+                    clause.values.contains { y in
+                        GlobIntersection.intersects(x, isPattern: Self.isPattern(existing.op), y, isPattern: Self.isPattern(clause.op))
+                    }
+                }
+                if bothHold {
+                    return .needsPerson("\(clause.op) on \(clause.key) appears twice at \(path) with overlapping values (\(clause.values.joined(separator: ", ")) and \(existing.values.joined(separator: ", "))); decide which you meant and merge them by hand.")
+                }
+                var merged = clause.values
+                for value in existing.values where !merged.contains(value) { merged.append(value) }
+                statement.conditions[at].values = merged
+                restoredText.append("\(clause.key) = \(clause.values.joined(separator: ", ")) as an alternative under \(clause.op)")
+            } else {
+                statement.conditions.append(clause)
+                restoredText.append("\(clause.op) \(clause.key) = \(clause.values.joined(separator: ", "))")
+            }
+        }
+        guard !restoredText.isEmpty else { return .unchanged }
+        return .restored(statement, "Restored what the repeated \"\(key)\" lost: \(restoredText.joined(separator: "; ")).")
+    }
+
+    private static func isPattern(_ op: String) -> Bool {
+        ConditionOperator(op)?.comparison == .stringLike
+    }
+
+    private static func values(_ value: JSONValue) -> [String] {
+        switch value {
+        case .string(let text), .number(let text): [text]
+        case .bool(let flag): [flag ? "true" : "false"]
+        case .array(let items): items.flatMap(values)
+        default: []
+        }
+    }
+
+    private static func clauses(op: String, _ object: JSONValue) -> [ConditionClause] {
+        (object.objectMembers ?? []).map { ConditionClause(op: op, key: $0.key, values: values($0.value)) }
+    }
+}
+
+/// Step 2: subjects whose repository part is a wildcard, narrowed to the repositories the user names.
+enum RepositoryNarrowing {
+    static func apply(to policy: TrustPolicy, repositories: [String]) -> (TrustPolicy, [PolicyFixer.Step], [String]) {
+        var policy = policy
+        var steps: [PolicyFixer.Step] = []
+        var missing: [String] = []
+        for (s, statement) in policy.statements.enumerated() where statement.effect == .allow {
+            for (c, clause) in statement.conditions.enumerated() {
+                guard clause.key.lowercased().hasSuffix(":sub"), let op = ConditionOperator(clause.op), !op.isNegated else { continue }
+                var values: [String] = []
+                var changed = false
+                for value in clause.values {
+                    guard let (pattern, context) = wildcardRepository(value) else {
+                        if !values.contains(value) { values.append(value) }
+                        continue
+                    }
+                    let named = repositories.filter { WildcardPattern(glob: pattern).matches($0) }
+                    let chosen = named.isEmpty ? repositories : named
+                    guard !chosen.isEmpty else {
+                        missing.append("Pass --repo OWNER/REPO (once per repository) to replace \"\(value)\" with the repositories you mean.")
+                        values.append(value)
+                        continue
+                    }
+                    for repository in chosen {
+                        let subject = "repo:\(repository):\(context)"
+                        if !values.contains(subject) { values.append(subject) }
+                    }
+                    changed = true
+                    steps.append(PolicyFixer.Step(rule: RuleID.orgWide.rawValue,
+                                                  description: "Replaced \"\(value)\" with \(chosen.map { "\"repo:\($0):\(context)\"" }.joined(separator: ", "))."))
+                }
+                if changed { policy.statements[s].conditions[c].values = values }
+            }
+        }
+        return (policy, steps, missing)
+    }
+
+    /// `repo:acme/*:ref:refs/heads/main` → (`acme/*`, `ref:refs/heads/main`); `repo:acme/*`, `repo:*` and `*`
+    /// (whose context is anything) → (`acme/*` / `*`, `*`). Nil when the repository part is exact.
+    static func wildcardRepository(_ value: String) -> (String, String)? {
+        if value == "*" { return ("*", "*") }
+        guard value.hasPrefix("repo:") else { return nil }
+        let rest = value.dropFirst("repo:".count)
+        let repository: Substring
+        let context: String
+        if let colon = rest.firstIndex(of: ":") {
+            repository = rest[..<colon]
+            context = String(rest[rest.index(after: colon)...])
+        } else {
+            repository = rest
+            context = "*"
+        }
+        guard repository.contains("*") || repository.contains("?") else { return nil }
+        // `repo:acme/*` as StringLike also matches every context: the `*` runs on past the name.
+        let effectiveContext = repository.hasSuffix("*") && !rest.contains(":") ? "*" : context
+        return (String(repository.split(separator: "@").first ?? repository), effectiveContext.isEmpty ? "*" : effectiveContext)
+    }
+}

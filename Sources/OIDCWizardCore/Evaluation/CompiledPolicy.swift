@@ -1,0 +1,281 @@
+/// A trust policy made ready for many evaluations: every operator parsed, every condition key
+/// lower-cased, every action and condition value compiled to a `WildcardPattern` — once, instead of once
+/// per request. The analysis and the scenario table ask about dozens of requests per policy on every
+/// keystroke; the policy does not change between them.
+///
+/// Two ways to ask:
+/// - `decide(_:)` answers with a `Ruling` (outcome, deciding statement, applying statements) and builds
+///   no text. The analysis and the scenario table use it.
+/// - `evaluate(_:)` answers with the full `Decision`, reasons and per-statement verdicts included, for
+///   what a person reads (`simulate`, `explain`, a scenario's reason).
+/// Both run the same compiled clauses with the same semantics; a test holds them equal over the
+/// corpora.
+public struct CompiledPolicy: Sendable {
+    public let policy: TrustPolicy
+    let statements: [CompiledStatement]
+
+    public init(_ policy: TrustPolicy) {
+        self.policy = policy
+        // Policy variables exist only in the 2012-10-17 policy language; elsewhere `${…}` is plain text.
+        let substitute = policy.version == TrustPolicy.currentVersion
+        statements = policy.statements.enumerated().map { index, statement in
+            CompiledStatement(statement, index: index, substituteVariables: substitute)
+        }
+    }
+
+    /// IAM's decision without the words: which way it goes and which statements made it so.
+    public func decide(_ request: AssumeRequest) -> Ruling {
+        let ruling = rule(request)
+        #if DEBUG
+        // Tests listen here to hold every quick answer equal to the full evaluator's.
+        EvaluationAudit.listener?(self, request, ruling)
+        #endif
+        return ruling
+    }
+
+    private func rule(_ request: AssumeRequest) -> Ruling {
+        let context = RequestContext(request.context)
+        let action = request.action.lowercasedForLookup
+        var applying: [Int] = []
+        var firstDeny: Int?
+        var firstAllow: Int?
+        for statement in statements where statement.applies(principal: request.principal, action: action, context: context) {
+            applying.append(statement.index)
+            switch statement.source.effect {
+            case .deny: if firstDeny == nil { firstDeny = statement.index }
+            case .allow: if firstAllow == nil { firstAllow = statement.index }
+            case .invalid: break
+            }
+        }
+        if let firstDeny { return Ruling(outcome: .explicitDeny, statementIndex: firstDeny, applyingStatements: applying) }
+        if let firstAllow { return Ruling(outcome: .allowed, statementIndex: firstAllow, applyingStatements: applying) }
+        return Ruling(outcome: .implicitDeny, statementIndex: nil, applyingStatements: applying)
+    }
+
+    /// IAM's decision with the reasons and every statement's verdict.
+    public func evaluate(_ request: AssumeRequest) -> Decision {
+        PolicyEvaluator.evaluate(self, request)
+    }
+}
+
+#if DEBUG
+/// A test's ear on `CompiledPolicy.decide`: every request the analysis and the scenario table decide
+/// without words, so a test can check each against the full evaluator. Debug builds only.
+enum EvaluationAudit {
+    typealias Listener = @Sendable (CompiledPolicy, AssumeRequest, Ruling) -> Void
+    @TaskLocal static var listener: Listener?
+}
+#endif
+
+/// One statement with its action patterns and condition clauses compiled.
+struct CompiledStatement: Sendable {
+    let source: PolicyStatement
+    let index: Int
+    /// `Action` / `NotAction` values as lower-cased patterns (actions match case-insensitively).
+    let actions: [WildcardPattern]?
+    let notActions: [WildcardPattern]?
+    let clauses: [CompiledClause]
+
+    init(_ statement: PolicyStatement, index: Int, substituteVariables: Bool) {
+        source = statement
+        self.index = index
+        actions = statement.actions?.map { WildcardPattern(glob: $0.lowercased()) }
+        notActions = statement.notActions?.map { WildcardPattern(glob: $0.lowercased()) }
+        clauses = statement.conditions.enumerated().map { clauseIndex, clause in
+            CompiledClause(clause, index: clauseIndex, substituteVariables: substituteVariables)
+        }
+    }
+
+    var effectKnown: Bool {
+        if case .invalid = source.effect { return false }
+        return true
+    }
+
+    /// Whether the statement applies: the same test as its full verdict's `applies`, without the words.
+    /// `action` is the request's action, lower-cased.
+    func applies(principal caller: String, action: String, context: RequestContext) -> Bool {
+        guard effectKnown, principalMatches(caller), actionMatches(action) else { return false }
+        return clauses.allSatisfy { $0.holds(in: context) }
+    }
+
+    func principalMatches(_ caller: String) -> Bool {
+        switch (source.principal, source.notPrincipal) {
+        case (nil, nil): false
+        case (let principal?, let notPrincipal):
+            PolicyEvaluator.names(principal, caller) != nil
+                && !(notPrincipal.map { PolicyEvaluator.names($0, caller) != nil } ?? false)
+        case (nil, let notPrincipal?): PolicyEvaluator.names(notPrincipal, caller) == nil
+        }
+    }
+
+    /// The index of the first `patterns` entry covering `action` (lower-cased).
+    static func firstMatch(_ patterns: [WildcardPattern], _ action: String) -> Int? {
+        patterns.firstIndex { $0.matches(action) }
+    }
+
+    func actionMatches(_ action: String) -> Bool {
+        switch (actions, notActions) {
+        case (nil, nil): false
+        case (let actions?, let notActions):
+            Self.firstMatch(actions, action) != nil && (notActions.map { Self.firstMatch($0, action) == nil } ?? true)
+        case (nil, let notActions?): Self.firstMatch(notActions, action) == nil
+        }
+    }
+}
+
+/// One condition clause, compiled: operator parsed, key lower-cased, values turned into patterns where
+/// that does not depend on the request.
+struct CompiledClause: Sendable {
+    /// One policy value of a string or ARN operator.
+    enum Value: Sendable {
+        /// The pattern is fixed. For the IgnoreCase operators it is already lower-cased.
+        case fixed(text: String, pattern: WildcardPattern, literal: String?)
+        /// The value names a policy variable: it is filled in from each request.
+        case variable(text: String)
+    }
+
+    let source: ConditionClause
+    let index: Int
+    let op: ConditionOperator?
+    /// The key, lower-cased (IAM matches key names case-insensitively).
+    let key: String
+    let substituteVariables: Bool
+    /// For operators taking policy variables (the string and ARN families); empty otherwise.
+    let values: [Value]
+    /// The Null operator's wishes: a value "true" (key absent) and/or "false" (key present).
+    let nullWantsAbsent: Bool
+    let nullWantsPresent: Bool
+
+    init(_ clause: ConditionClause, index: Int, substituteVariables: Bool) {
+        source = clause
+        self.index = index
+        op = ConditionOperator(clause.op)
+        key = clause.key.lowercasedForLookup
+        self.substituteVariables = substituteVariables
+        if op?.comparison == .null {
+            let lowered = clause.values.map { $0.lowercased() }
+            nullWantsAbsent = lowered.contains("true")
+            nullWantsPresent = lowered.contains("false")
+        } else {
+            nullWantsAbsent = false
+            nullWantsPresent = false
+        }
+        guard let op, op.acceptsPolicyVariables else { values = []; return }
+        let ignoreCase = op.comparison == .stringEqualsIgnoreCase
+        let wildcards = op.usesWildcards
+        values = clause.values.map { text in
+            // Without a `${` nothing can be substituted, whatever the request says: the pattern is fixed,
+            // read as `PolicyVariables.resolve` reads text outside a variable.
+            if substituteVariables, text.mentionsPolicyVariable { return .variable(text: text) }
+            var pattern = wildcards ? WildcardPattern(glob: text) : WildcardPattern(literal: text)
+            if ignoreCase { pattern = pattern.lowercased() }
+            return .fixed(text: text, pattern: pattern, literal: pattern.hasWildcards ? nil : pattern.literalText)
+        }
+    }
+
+    /// The patterns for one request: fixed ones as compiled, variables filled in from the request; values
+    /// naming a variable the request cannot fill in are listed in `unresolved` (they match nothing).
+    func patterns(in context: RequestContext) -> (patterns: [(text: String, pattern: WildcardPattern, literal: String?)], unresolved: [String]) {
+        var patterns: [(text: String, pattern: WildcardPattern, literal: String?)] = []
+        var unresolved: [String] = []
+        patterns.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .fixed(let text, let pattern, let literal):
+                patterns.append((text, pattern, literal))
+            case .variable(let text):
+                switch PolicyVariables.resolve(text, wildcards: op?.usesWildcards ?? false,
+                                               substitute: substituteVariables, context: context) {
+                case .pattern(var pattern):
+                    if op?.comparison == .stringEqualsIgnoreCase { pattern = pattern.lowercased() }
+                    patterns.append((text, pattern, pattern.hasWildcards ? nil : pattern.literalText))
+                case .unresolved:
+                    unresolved.append(text)
+                }
+            }
+        }
+        return (patterns, unresolved)
+    }
+
+    /// Whether `requestValue` satisfies the positive operator for one prepared pattern.
+    /// `requestValue` is lower-cased by the caller for the IgnoreCase operators.
+    @inline(__always)
+    static func matches(_ comparison: ConditionOperator.Comparison, _ requestValue: String,
+                        _ pattern: WildcardPattern, literal: String?) -> Bool {
+        switch comparison {
+        case .stringEquals, .stringLike, .stringEqualsIgnoreCase:
+            // A pattern without wildcards matches exactly the text with the same scalars: compare bytes.
+            if let literal { return requestValue.utf8.elementsEqual(literal.utf8) }
+            return pattern.matches(requestValue)
+        case .arnEquals, .arnLike:
+            return ValueComparison.arnMatches(requestValue, pattern)
+        default:
+            return false
+        }
+    }
+
+    /// Whether the clause holds for the request — `ConditionEvaluator`'s verdict without its words.
+    func holds(in context: RequestContext) -> Bool {
+        guard let op else { return false }
+        let requestValues = context.values(forLowercased: key)
+        if op.comparison == .null {
+            let present = requestValues != nil
+            return (nullWantsAbsent && !present) || (nullWantsPresent && present)
+        }
+        guard let requestValues else {
+            if op.ifExists || op.qualifier == .forAllValues { return true }
+            if op.qualifier == .forAnyValue { return false }
+            return op.isNegated
+        }
+
+        let matchesSome: (String) -> Bool
+        if op.acceptsPolicyVariables {
+            let prepared = patterns(in: context).patterns
+            let comparison = op.comparison
+            let lower = comparison == .stringEqualsIgnoreCase
+            matchesSome = { value in
+                let subject = lower ? value.lowercased() : value
+                return prepared.contains { Self.matches(comparison, subject, $0.pattern, literal: $0.literal) }
+            }
+        } else {
+            let comparison = op.comparison
+            let policyValues = source.values
+            matchesSome = { value in
+                policyValues.contains { ValueComparison.matches(comparison, requestValue: value, policyValue: $0) }
+            }
+        }
+        switch (op.qualifier, op.isNegated) {
+        case (.none, false), (.forAnyValue, false): return requestValues.contains(where: matchesSome)
+        case (.none, true), (.forAllValues, true): return !requestValues.contains(where: matchesSome)
+        case (.forAnyValue, true): return requestValues.contains { !matchesSome($0) }
+        case (.forAllValues, false): return requestValues.allSatisfy(matchesSome)
+        }
+    }
+}
+
+extension String {
+    /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.
+    var mentionsPolicyVariable: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The text lower-cased for a case-insensitive key lookup; the text itself when it has no upper-case
+    /// ASCII and no non-ASCII (the usual case for condition keys), which spares an allocation.
+    var lowercasedForLookup: String {
+        utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? lowercased() : self
+    }
+}
+
+extension WildcardPattern {
+    /// The text of a pattern with no wildcards: its literal scalars.
+    var literalText: String {
+        var out = String.UnicodeScalarView()
+        for case .literal(let scalar) in tokens { out.append(scalar) }
+        return String(out)
+    }
+}

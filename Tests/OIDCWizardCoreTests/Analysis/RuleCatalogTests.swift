@@ -1,0 +1,51 @@
+import Testing
+@testable import OIDCWizardCore
+
+@Suite("Rule catalog")
+struct RuleCatalogTests {
+    @Test("every rule has a unique kebab-case id, a title and a help text; broken rules default to high")
+    func wellFormed() {
+        let all = RuleCatalog.all
+        #expect(Set(all.map(\.id)).count == all.count)
+        for rule in all {
+            #expect(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(rule.id)")
+            #expect(!rule.title.isEmpty && rule.help.count > 40, "\(rule.id)")
+            if rule.kind == .broken { #expect(rule.severity >= .high, "\(rule.id)") }
+            #expect(RuleCatalog.descriptor(for: rule.id) == rule)
+        }
+        #expect(RuleCatalog.descriptor(for: "no-such-rule") == nil)
+    }
+
+    @Test("the ids the brief names all exist")
+    func namedRules() {
+        let ids = ["subject-missing", "subject-matches-anyone", "owner-wildcard", "negated-only", "principal-too-wide", "duplicate-key",
+                   "forallvalues-claim", "negated-unsupported-key", "org-wide", "any-context", "branch-glob", "pull-request-trusted",
+                   "default-branch-events", "environment-protection", "name-only-subject", "subject-form-mismatch", "audience-missing",
+                   "audience-wrong", "partition-mismatch", "wildcard-under-stringequals", "subject-under-two-operators",
+                   "stringlike-without-wildcard", "ifexists-claim", "key-wrong-prefix", "unsupported-claim-key", "aws-will-reject",
+                   "action-wrong", "not-github", "invalid-name", "lookalike-name", "case-mismatch", "template-without-binding",
+                   "reusable-workflow-unpinned", "self-hosted-runners", "legacy-issuer", "no-allow"]
+        for id in ids { #expect(RuleCatalog.descriptor(for: id) != nil, "\(id)") }
+    }
+
+    @Test("every finding the corpus produces names a catalogued rule, and findings come sorted worst first")
+    func findingsUseCatalog() throws {
+        for expectation in try HazardCorpusTests.table() {
+            let findings = try HazardCorpusTests.lint("hazards/" + expectation.file)
+            #expect(findings.allSatisfy { RuleCatalog.descriptor(for: $0.rule) != nil })
+            #expect(findings == PolicyAnalyzer.sorted(findings))
+            #expect(zip(findings, findings.dropFirst()).allSatisfy { $0.severity >= $1.severity })
+        }
+    }
+}
+
+@Suite("Analysis paths")
+struct AnalysisPathTests {
+    @Test("the fast path builder writes exactly what the reader's JSONPath.member writes",
+          arguments: ["Condition", "StringLike", "ForAllValues:StringEquals", "token.actions.githubusercontent.com:sub",
+                      "9lives", "_x", "a\"b", "back\\slash", "ünï", "", "Token.Actions:Sub"])
+    func fastMatchesMember(_ name: String) {
+        let base = JSONPath.root.member("Statement").index(0)
+        #expect(base.memberFast(name) == base.member(name))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import OIDCWizardCore
+
+@Suite("Fixing a policy")
+struct PolicyFixerTests {
+    private func fixed(_ file: String, repositories: [String] = []) throws -> (PolicySource, PolicyFixer.Outcome) {
+        let json = try #require(try EditingCorpus.hazardFiles().first { $0.0 == file }?.1)
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: file).first)
+        return (source, PolicyFixer.fix(source.policy, notes: source.notes, repositories: repositories))
+    }
+
+    @Test("a lost StringLike with a different key is restored (AND), and nothing high remains")
+    func duplicateStringLike() throws {
+        let (_, outcome) = try fixed("duplicate-stringlike.json")
+        let keys = outcome.policy.statements[0].conditions.map { $0.key.split(separator: ":").last.map(String.init) }
+        #expect(keys.contains("sub") && keys.contains("aud"))
+        #expect(outcome.steps.contains { $0.rule == "duplicate-key" })
+        #expect(!outcome.hasHighFindings)
+    }
+
+    @Test("two exact subjects under repeated StringEquals objects could never both hold: merged as alternatives")
+    func sameKeyMerged() throws {
+        let json = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+          "Action":"sts:AssumeRoleWithWebIdentity","Condition":{
+            "StringEquals":{"token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main","token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},
+            "StringEquals":{"token.actions.githubusercontent.com:sub":"repo:acme/api:ref:refs/heads/main","token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}
+        """
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        let sub = try #require(outcome.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") })
+        #expect(Set(sub.values) == ["repo:acme/app:ref:refs/heads/main", "repo:acme/api:ref:refs/heads/main"])
+    }
+
+    @Test("overlapping patterns under the same repeated key are left to a person")
+    func overlappingNeedsPerson() throws {
+        let json = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+          "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},
+            "StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"},
+            "StringLike":{"token.actions.githubusercontent.com:sub":"*:ref:refs/heads/main"}}}]}
+        """
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        #expect(outcome.needsInput.contains { $0.contains("by hand") })
+        #expect(!outcome.steps.contains { $0.rule == "duplicate-key" })
+    }
+
+    @Test("repo:acme/* becomes the named repositories with the same context; without --repo it asks")
+    func orgWide() throws {
+        let (_, withRepos) = try fixed("org-wide.json", repositories: ["acme/app", "acme/api"])
+        let sub = try #require(withRepos.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") })
+        #expect(sub.values == ["repo:acme/app:*", "repo:acme/api:*"])
+        #expect(!withRepos.hasHighFindings)
+        let (source, without) = try fixed("org-wide.json")
+        #expect(without.needsInput.contains { $0.contains("--repo") })
+        #expect(without.policy.statements[0].conditions == source.policy.statements[0].conditions)
+    }
+
+    @Test("StringEquals with a wildcard moves to StringLike; a missing audience is added")
+    func operatorAndAudience() throws {
+        let (_, wildcard) = try fixed("stringequals-wildcard.json")
+        #expect(wildcard.policy.statements[0].conditions.contains { $0.op == "StringLike" && $0.key.hasSuffix(":sub") })
+        let (_, audience) = try fixed("no-audience.json")
+        #expect(audience.policy.statements[0].conditions.contains { $0.key.hasSuffix(":aud") && $0.values == ["sts.amazonaws.com"] })
+    }
+
+    @Test("a fixed policy is stable: fixing it again changes nothing")
+    func idempotent() throws {
+        for (name, json) in try EditingCorpus.hazardFiles() {
+            let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: name).first)
+            let once = PolicyFixer.fix(source.policy, notes: source.notes, repositories: ["acme/app"])
+            let twice = PolicyFixer.fix(once.policy, notes: [], repositories: ["acme/app"])
+            #expect(twice.policy == once.policy, "\(name)")
+        }
+    }
+
+    @Test("glob intersection decides whether two tests can both hold")
+    func globs() {
+        #expect(GlobIntersection.intersects("repo:acme/*", isPattern: true, "*:ref:refs/heads/main", isPattern: true))
+        #expect(!GlobIntersection.intersects("repo:acme/app:*", isPattern: true, "repo:acme/api:*", isPattern: true))
+        #expect(!GlobIntersection.intersects("a*", isPattern: false, "ab", isPattern: true))
+        #expect(GlobIntersection.intersects("a?c", isPattern: true, "abc", isPattern: false))
+    }
+}
+
+@Suite("Writing back")
+struct WriteBackTests {
+    private func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "edit-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private let original = """
+    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+      "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},
+      "StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/app:*"}}}]}
+    """
+
+    @Test("a bare policy is rewritten in place after FILE.bak with the original bytes")
+    func inPlaceWithBackup() throws {
+        let path = try temporaryDirectory() + "/trust.json"
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        var session = EditSession(source: try EditSource.open(path: path))
+        session.draft.anyContext = false
+        session.draft.branches = ["main"]
+        let policy = try #require(session.currentPolicy)
+        let result = try WriteBack.save(policy, of: session.source)
+        #expect(result.backup == path + ".bak")
+        #expect(try String(contentsOfFile: path + ".bak", encoding: .utf8) == original)
+        let reread = try #require(try PolicyInput.read(path: path).first)
+        #expect(reread.policy == policy)
+    }
+
+    @Test("an older, different backup is not replaced unless asked")
+    func olderBackup() throws {
+        let path = try temporaryDirectory() + "/trust.json"
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        try "older".write(toFile: path + ".bak", atomically: true, encoding: .utf8)
+        let source = try EditSource.open(path: path)
+        #expect(throws: WriteBack.Failure.self) { try WriteBack.save(source.policies[0].policy, of: source) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+        _ = try WriteBack.save(source.policies[0].policy, of: source, options: .init(overwriteBackup: true))
+        #expect(try String(contentsOfFile: path + ".bak", encoding: .utf8) == original)
+    }
+
+    @Test("a file changed on disk since it was opened is not overwritten")
+    func changedOnDisk() throws {
+        let path = try temporaryDirectory() + "/trust.json"
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let source = try EditSource.open(path: path)
+        try (original + " ").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try WriteBack.save(source.policies[0].policy, of: source, options: .init(backup: false))
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.message.contains("changed on disk"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original + " ")
+        #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
+    }
+
+    @Test("a role dump gets <role>.trust-policy.json next to it and the quoted aws command; never replaced without force")
+    func roleDump() throws {
+        let directory = try temporaryDirectory()
+        let path = directory + "/role.json"
+        try "{\"Role\":{\"RoleName\":\"deploy\",\"AssumeRolePolicyDocument\":\(original)}}".write(toFile: path, atomically: true, encoding: .utf8)
+        let source = try EditSource.open(path: path)
+        #expect(source.kind == .roleListing)
+        let result = try WriteBack.save(source.policies[0].policy, of: source)
+        #expect(result.written == directory + "/deploy.trust-policy.json")
+        #expect(result.applyCommand == "aws iam update-assume-role-policy --role-name deploy --policy-document file://\(directory)/deploy.trust-policy.json")
+        #expect(throws: WriteBack.Failure.self) { try WriteBack.save(source.policies[0].policy, of: source) }
+        _ = try WriteBack.save(source.policies[0].policy, of: source, options: .init(force: true))
+    }
+}
