@@ -125,6 +125,16 @@ func measureCore(iterations: Int) {
     row("  core: generate", Stats(generate))
     row("  core: analyze (every rule)", Stats(analyze))
     row("  core: scenarios", Stats(scenarios))
+    var files: [Double] = []
+    let setup = draft.resolve().setup!
+    for _ in 0..<iterations {
+        let t0 = clock.now
+        let plan = GeneratedFiles.plan(for: setup)
+        let steps = NextSteps.steps(for: setup, policyPath: "trust-policy.json")
+        files.append(microseconds(clock.now - t0))
+        precondition(!plan.files.isEmpty && !steps.isEmpty)
+    }
+    row("  core: files to write + next steps", Stats(files))
 }
 measureCore(iterations: 200)
 

@@ -32,6 +32,9 @@ public struct WizardDerived: Sendable {
 
     public var setup: Setup? { resolution.setup }
 
+    /// Whether the files to write and the next steps were built (see `includeFiles`).
+    public var hasFiles: Bool { plan != nil }
+
     /// The worst finding's severity, if any.
     public var worstSeverity: Severity? { findings.first?.severity }
 
@@ -40,7 +43,7 @@ public struct WizardDerived: Sendable {
     private var analyzed: (policy: TrustPolicy, intent: PolicyIntent)?
 
     public init(draft: SetupDraft, outputDirectory: String, owner: String, repositoryEntries: [String], ownerID: String,
-                repositoryIDs: [String], previous: WizardDerived? = nil) {
+                repositoryIDs: [String], previous: WizardDerived? = nil, includeFiles: Bool = true) {
         self.draft = draft
         self.outputDirectory = outputDirectory
         resolution = draft.resolve()
@@ -62,8 +65,10 @@ public struct WizardDerived: Sendable {
                 preview = PolicyPreview(policy: policy, findings: findings)
             }
             analyzed = (policy, intent)
-            nextSteps = NextSteps.steps(for: setup, policyPath: policyPath)
-            plan = GeneratedFiles.plan(for: setup)
+            // The files (the workflow above all) cost more than the rest together; they are built only once the
+            // user is on the review or write step, where they are shown and written.
+            nextSteps = includeFiles ? NextSteps.steps(for: setup, policyPath: policyPath) : []
+            plan = includeFiles ? GeneratedFiles.plan(for: setup) : nil
         } else {
             policy = nil
             findings = []

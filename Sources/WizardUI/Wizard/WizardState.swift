@@ -154,10 +154,12 @@ public struct WizardState: Sendable {
     /// Recomputes everything derived, once, when what was typed changed.
     mutating func recompute(force: Bool = false) {
         let draft = self.draft
-        guard force || draft != derived.draft || outputDirectory != derived.outputDirectory else { return }
+        let needsFiles = step >= .review
+        let filesMissing = needsFiles && !derived.hasFiles && derived.setup != nil
+        guard force || filesMissing || draft != derived.draft || outputDirectory != derived.outputDirectory else { return }
         derived = WizardDerived(draft: draft, outputDirectory: outputDirectory, owner: text(.owner),
                                 repositoryEntries: values(.repositories), ownerID: text(.ownerID), repositoryIDs: repositoryIDs,
-                                previous: derived)
+                                previous: derived, includeFiles: needsFiles)
         if let selected = selectedFinding, selected >= derived.findings.count {
             selectedFinding = derived.findings.isEmpty ? nil : derived.findings.count - 1
         }

@@ -195,6 +195,7 @@ extension WizardState {
         } else if let field = enterAtEnd ? fields.last : fields.first {
             focus = field
         }
+        recompute()
         if target == .write { return inspectOutput() }
         return []
     }
