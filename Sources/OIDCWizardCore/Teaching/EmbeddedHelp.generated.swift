@@ -226,19 +226,22 @@ See also: subject, repository
 # Keys
 The wizard's keyboard.
 
-- Tab, Shift-Tab: next, previous field.
-- Up, Down: move in lists and options.
-- Enter: confirm, add a list item, or write on the write step.
-- Esc: back one step; nothing you typed is lost. On the first step it quits.
-- ? or F1: help for the focused field.
+- Tab, Shift-Tab: next, previous field; past the last field of a step, on to the next step.
+- Enter: next field; in a list, add what you typed; on the write step, write the files.
+- Up, Down: move in lists (select an entry to edit it with Enter or remove it with Delete) and in region suggestions.
+- Left, Right or Space: change a choice or a switch.
+- Esc: close help or a question, else back one step; nothing you typed is lost. On the first step it quits.
+- ? or F1: help for the focused field. In fields where ? is a wildcard (owner, repositories, branches, tags, claims) ? is typed and F1 opens help.
+- F2, F3, F4 (or Ctrl-T): show the policy, the findings, or who can get in; PgUp and PgDn scroll it.
+- Ctrl-N, Ctrl-P: expand the next or previous finding with its why and fix; Ctrl-G applies the fix to your setup.
 - Ctrl-S: jump to the write step.
 - Ctrl-C: quit; asks y/n first if nothing was written yet.
 
-The policy preview, the findings and the scenario table update on every keystroke.
+The policy preview, the findings and the scenario table update on every keystroke. The screen needs at least 80x24; from 120 columns all three panels are shown beside the form.
 
-    Tab  Tab  ?    read about the field you are on
+    Tab  Tab  F1    read about the field you are on
 
-If unsure: press ? on any field.
+If unsure: press F1 on any field.
 
 See also: output-directory, findings
 """##),

@@ -1,0 +1,103 @@
+import OIDCWizardCore
+
+/// The trust policy as the preview shows it: pretty-printed exactly as the file will be written (same
+/// `JSONWriter` layout), syntax-coloured, each line tagged with the JSON path it starts so that findings —
+/// which name a path — can be marked in the gutter with their severity colour.
+public struct PolicyPreview: Hashable, Sendable {
+    public struct Line: Hashable, Sendable {
+        public var text: StyledText
+        /// The path of the value this line opens or holds (`$.Statement[0].Condition`), as `JSONPath` writes it.
+        public var path: String
+        /// The most severe finding pointing at this line, if any.
+        public var marker: Severity?
+    }
+
+    public private(set) var lines: [Line]
+
+    public init(lines: [Line] = []) {
+        self.lines = lines
+    }
+
+    /// Lays out `policy` and marks the lines the `findings` point at.
+    public init(policy: TrustPolicy, findings: [Finding]) {
+        var builder = Builder()
+        builder.write(policy.jsonValue, path: .root, indent: 0, prefix: StyledText(), last: true)
+        lines = builder.lines
+        for finding in findings {
+            for index in Self.lines(matching: finding.path, in: lines) {
+                if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }
+            }
+        }
+    }
+
+    /// The lines a finding's path points at: the value itself (all its lines), or — when the path goes deeper
+    /// than the layout (an element inside a one-line value) — the closest enclosing line.
+    static func lines(matching path: String, in lines: [Line]) -> [Int] {
+        guard !path.isEmpty else { return [] }
+        var exact: [Int] = []
+        var best: (index: Int, length: Int)?
+        for (index, line) in lines.enumerated() {
+            if isPrefix(path, of: line.path) {
+                exact.append(index)
+            } else if isPrefix(line.path, of: path), line.path.count > (best?.length ?? 1) {
+                best = (index, line.path.count)
+            }
+        }
+        if !exact.isEmpty { return exact }
+        return best.map { [$0.index] } ?? []
+    }
+
+    /// Whether `prefix` is `path` or one of its ancestors (cut at a `.` or `[` boundary).
+    static func isPrefix(_ prefix: String, of path: String) -> Bool {
+        guard path.hasPrefix(prefix) else { return false }
+        if path.utf8.count == prefix.utf8.count { return true }
+        let next = path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)]
+        return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")
+    }
+
+    private struct Builder {
+        var lines: [Line] = []
+
+        static let key = Style.foreground(.jsonKey)
+        static let string = Style.foreground(.jsonString)
+        static let number = Style.foreground(.jsonNumber)
+        static let punctuation = Style.foreground(.jsonPunctuation)
+
+        mutating func write(_ value: JSONValue, path: JSONPath, indent: Int, prefix: StyledText, last: Bool) {
+            let pad = String(repeating: "  ", count: indent)
+            let comma = last ? StyledText() : StyledText(",", style: Self.punctuation)
+            var head = StyledText(pad) + prefix
+            switch value {
+            case .array(let items) where !items.isEmpty:
+                head.append("[", style: Self.punctuation)
+                lines.append(Line(text: head, path: path.text))
+                for (i, item) in items.enumerated() {
+                    write(item, path: path.index(i), indent: indent + 1, prefix: StyledText(), last: i == items.count - 1)
+                }
+                lines.append(Line(text: StyledText(pad) + StyledText("]", style: Self.punctuation) + comma, path: path.text))
+            case .object(let members) where !members.isEmpty:
+                head.append("{", style: Self.punctuation)
+                lines.append(Line(text: head, path: path.text))
+                for (i, member) in members.enumerated() {
+                    let memberPrefix = StyledText(JSONWriter.quoted(member.key), style: Self.key) + StyledText(": ", style: Self.punctuation)
+                    write(member.value, path: path.member(member.key), indent: indent + 1, prefix: memberPrefix, last: i == members.count - 1)
+                }
+                lines.append(Line(text: StyledText(pad) + StyledText("}", style: Self.punctuation) + comma, path: path.text))
+            default:
+                head.append(Self.scalar(value))
+                lines.append(Line(text: head + comma, path: path.text))
+            }
+        }
+
+        static func scalar(_ value: JSONValue) -> StyledText {
+            switch value {
+            case .null: StyledText("null", style: number)
+            case .bool(let b): StyledText(b ? "true" : "false", style: number)
+            case .number(let n): StyledText(n, style: number)
+            case .string(let s): StyledText(JSONWriter.quoted(s), style: string)
+            case .array: StyledText("[]", style: punctuation)
+            case .object: StyledText("{}", style: punctuation)
+            }
+        }
+    }
+}

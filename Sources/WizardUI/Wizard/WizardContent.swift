@@ -1,0 +1,199 @@
+import OIDCWizardCore
+
+/// The text of the panels and the review page, laid out for a width. Used by `render` to draw and by `update` to
+/// know how far a page can scroll, so both count the same lines.
+enum WizardContent {
+    static let gutter = 2
+
+    static func panelLines(_ panel: PanelTab, state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        switch panel {
+        case .policy: policyLines(state: state, width: width)
+        case .findings: findingLines(state: state, width: width, glyphs: glyphs)
+        case .scenarios: scenarioLines(state: state, width: width, glyphs: glyphs, wrap: false)
+        }
+    }
+
+    static func severityStyle(_ severity: Severity) -> Style {
+        switch severity {
+        case .critical: .foreground(.critical, .bold)
+        case .high: .foreground(.high, .bold)
+        case .medium: .foreground(.medium, .bold)
+        case .low: .foreground(.low, .bold)
+        case .info: .foreground(.info, .bold)
+        }
+    }
+
+    /// The letter in the policy gutter for a line a finding points at.
+    static func gutterMark(_ severity: Severity) -> StyledText {
+        StyledText(String(severity.label.first!) + " ", style: severityStyle(severity))
+    }
+
+    // MARK: Policy
+
+    /// The policy with a two-column gutter marking the lines findings point at; before the setup is complete, what
+    /// still blocks it.
+    static func policyLines(state: WizardState, width: Int) -> [StyledText] {
+        guard state.derived.policy != nil else { return blockingLines(state: state, width: width) }
+        return policyLayout(state: state, width: width).lines
+    }
+
+    /// The policy lines for a width: a line too long for it continues on the next row, indented under its value
+    /// (a subject is never cut off). `starts[i]` is the row where preview line `i` begins.
+    static func policyLayout(state: WizardState, width: Int) -> (lines: [StyledText], starts: [Int]) {
+        var lines: [StyledText] = []
+        var starts: [Int] = []
+        let room = max(1, width - gutter)
+        for line in state.derived.preview.lines {
+            starts.append(lines.count)
+            let mark = line.marker.map(gutterMark) ?? StyledText("  ")
+            if line.text.width <= room {
+                lines.append(mark + line.text)
+                continue
+            }
+            let indent = line.text.plainText.prefix { $0 == " " }.count + 4
+            for (i, piece) in TextWrapping.wrap(line.text, width: room, continuationIndent: indent).enumerated() {
+                lines.append((i == 0 ? mark : (line.marker.map { _ in mark } ?? StyledText("  "))) + piece)
+            }
+        }
+        return (lines, starts)
+    }
+
+    static func blockingLines(state: WizardState, width: Int) -> [StyledText] {
+        var lines = TextWrapping.wrap("The trust policy appears here as soon as these are filled in:", width: width, style: .foreground(.muted))
+        for issue in state.derived.resolution.errors {
+            lines += TextWrapping.wrap(StyledText("- ", style: .foreground(.muted)) + StyledText(issue.rule), width: width, continuationIndent: 2)
+        }
+        return lines
+    }
+
+    /// Where the policy panel starts when the user has not scrolled it: if the whole policy does not fit, at the
+    /// worst line a finding points at, else at the conditions — the part that decides who gets in.
+    static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int) -> Int {
+        let preview = state.derived.preview.lines
+        let (lines, starts) = policyLayout(state: state, width: width)
+        guard lines.count > visibleRows, !preview.isEmpty else { return 0 }
+        let worst = preview.indices.filter { preview[$0].marker != nil }
+            .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }
+        let condition = preview.firstIndex { $0.path.hasSuffix(".Condition") }
+        guard let target = worst ?? condition else { return 0 }
+        return min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lines.count, visibleRows: visibleRows))
+    }
+
+    // MARK: Findings
+
+    static func findingHeadline(_ finding: Finding, width: Int) -> StyledText {
+        let word = finding.severity.label
+        return StyledText(word + String(repeating: " ", count: max(1, 9 - word.count)), style: severityStyle(finding.severity))
+            + StyledText(finding.message)
+    }
+
+    /// One line per finding; the expanded one (Ctrl-N/Ctrl-P) with its why, its fix and the fix Ctrl-G applies.
+    static func findingLines(state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        let derived = state.derived
+        guard derived.setup != nil else {
+            return TextWrapping.wrap("Findings appear once the setup is complete.", width: width, style: .foreground(.muted))
+        }
+        guard !derived.findings.isEmpty else {
+            return TextWrapping.wrap(StyledText(String(glyphs.check) + " ", style: .foreground(.ok, .bold))
+                + StyledText("No findings: the policy lets in only the runs you listed.", style: .foreground(.ok)), width: width, continuationIndent: 2)
+        }
+        var lines: [StyledText] = []
+        for (index, finding) in derived.findings.enumerated() {
+            let expanded = index == state.selectedFinding
+            let pointer = StyledText(expanded ? String(glyphs.pointer) + " " : "  ", style: .foreground(.accent, .bold))
+            if expanded {
+                lines += TextWrapping.wrap(pointer + findingHeadline(finding, width: width), width: width, continuationIndent: 11)
+                lines += detail(finding, state: state, width: width)
+            } else {
+                lines.append(pointer + findingHeadline(finding, width: width))
+            }
+        }
+        return lines
+    }
+
+    /// Where the selected finding starts in `findingLines` (for scrolling it into view).
+    static func findingStartLine(state: WizardState, width: Int) -> Int? {
+        guard let selected = state.selectedFinding else { return nil }
+        return selected
+    }
+
+    static func detail(_ finding: Finding, state: WizardState, width: Int) -> [StyledText] {
+        var lines: [StyledText] = []
+        if let fix = SetupFix.derive(for: finding, state: state) {
+            lines += TextWrapping.wrap(StyledText("Ctrl-G: ", style: .foreground(.accent, .bold)) + StyledText(fix.description, style: .foreground(.accent)),
+                                       width: width - 4, continuationIndent: 8)
+        }
+        lines += TextWrapping.wrap(StyledText("Why: ", style: .bold) + StyledText(finding.why), width: width - 4, continuationIndent: 5)
+        lines += TextWrapping.wrap(StyledText("Fix: ", style: .bold) + StyledText(finding.fix), width: width - 4, continuationIndent: 5)
+        return lines.map { StyledText("    ") + $0 }
+    }
+
+    // MARK: Scenarios
+
+    /// The "who can get in" table: allowed (check) or denied (cross), the run, and — denied or surprising — why.
+    static func scenarioLines(state: WizardState, width: Int, glyphs: GlyphSet, wrap: Bool) -> [StyledText] {
+        let derived = state.derived
+        guard derived.setup != nil else {
+            return TextWrapping.wrap("The table of who can and cannot assume the role appears once the setup is complete.", width: width, style: .foreground(.muted))
+        }
+        guard !derived.scenarios.isEmpty else {
+            return TextWrapping.wrap("No scenarios to show.", width: width, style: .foreground(.muted))
+        }
+        var lines: [StyledText] = []
+        for row in derived.scenarios {
+            let mark = row.allowed
+                ? StyledText(String(glyphs.check) + " allowed ", style: .foreground(.ok, .bold))
+                : StyledText(String(glyphs.cross) + " denied  ", style: .foreground(.denied, .bold))
+            let surprise = row.isSurprise ? StyledText("! ", style: .foreground(.critical, .bold)) : StyledText("  ")
+            var line = surprise + mark + StyledText(row.label, style: row.isSurprise ? .bold : .plain)
+            if !row.allowed || row.isSurprise || wrap {
+                line.append(" " + "- " + row.reason, style: .foreground(.muted))
+            }
+            if wrap {
+                lines += TextWrapping.wrap(line, width: width, continuationIndent: 12)
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    // MARK: Review
+
+    static func heading(_ text: String) -> StyledText { StyledText(text, style: .foreground(.accent, .bold)) }
+
+    /// The review page: the full policy, every finding expanded, the whole scenario table, the AWS CLI next steps.
+    static func reviewLines(state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        let derived = state.derived
+        var lines: [StyledText] = []
+        guard let setup = derived.setup else {
+            lines.append(heading("Not ready yet"))
+            lines += blockingLines(state: state, width: width)
+            return lines
+        }
+        lines.append(heading("Trust policy") + StyledText("  (\(GeneratedFiles.trustPolicyPath), role \(setup.roleName) in \(setup.accountID))", style: .foreground(.muted)))
+        lines += policyLines(state: state, width: width)
+        lines.append(.empty)
+        let findings = derived.findings
+        lines.append(heading("Findings") + StyledText(findings.isEmpty ? "  none" : "  \(findings.count)", style: .foreground(.muted)))
+        if findings.isEmpty {
+            lines += findingLines(state: state, width: width, glyphs: glyphs)
+        }
+        for finding in findings {
+            lines += TextWrapping.wrap(findingHeadline(finding, width: width), width: width, continuationIndent: 9)
+            lines += TextWrapping.wrap(StyledText("Why: ", style: .bold) + StyledText(finding.why), width: width - 4, continuationIndent: 5).map { StyledText("    ") + $0 }
+            lines += TextWrapping.wrap(StyledText("Fix: ", style: .bold) + StyledText(finding.fix), width: width - 4, continuationIndent: 5).map { StyledText("    ") + $0 }
+        }
+        lines.append(.empty)
+        lines.append(heading("Who can get in"))
+        lines += scenarioLines(state: state, width: width, glyphs: glyphs, wrap: true)
+        lines.append(.empty)
+        lines.append(heading("Next steps") + StyledText("  (run with AWS credentials for account \(setup.accountID))", style: .foreground(.muted)))
+        for (index, step) in derived.nextSteps.enumerated() {
+            lines += TextWrapping.wrap(StyledText("\(index + 1). ", style: .bold) + StyledText(step.title, style: .bold), width: width, continuationIndent: 3)
+            lines += TextWrapping.wrap(step.explanation, width: width - 3, style: .foreground(.muted)).map { StyledText("   ") + $0 }
+            lines += TextWrapping.wrap(step.command, width: width - 5, continuationIndent: 2).map { StyledText("     ") + $0.patched(with: .foreground(.jsonString)) }
+        }
+        return lines
+    }
+}

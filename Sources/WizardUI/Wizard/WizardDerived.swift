@@ -1,0 +1,138 @@
+import OIDCWizardCore
+
+/// A problem shown at a field: the rule it breaks (the setup model's own words) and, for list fields, which entry.
+public struct FieldIssue: Hashable, Sendable {
+    /// The entry of a list field (index into its values), or nil for the field as a whole.
+    public var entry: Int?
+    public var rule: String
+    public var severity: SetupIssue.Severity
+    /// The value is still empty: shown as a quiet hint, not as an error, until the user gets there.
+    public var isMissing: Bool
+}
+
+/// Everything the screen shows that follows from what was typed: the resolved setup, the policy, its findings
+/// and scenarios, the next steps, the files to write, and the issues per field. Recomputed once per change, in
+/// `update`, never in `render`.
+public struct WizardDerived: Sendable {
+    public private(set) var draft: SetupDraft
+    public private(set) var outputDirectory: String
+    public private(set) var resolution: SetupResolution
+    public private(set) var policy: TrustPolicy?
+    public private(set) var preview: PolicyPreview
+    /// Most severe first.
+    public private(set) var findings: [Finding]
+    public private(set) var scenarios: [ScenarioRow]
+    public private(set) var nextSteps: [NextStep]
+    public private(set) var plan: OutputPlan?
+    /// The trust policy's path as the AWS CLI commands name it.
+    public private(set) var policyPath: String
+    public private(set) var fieldIssues: [FieldID: [FieldIssue]]
+    /// Regions starting with (then containing) what is typed in the region field.
+    public private(set) var regionSuggestions: [String]
+
+    public var setup: Setup? { resolution.setup }
+
+    /// Whether the files to write and the next steps were built (see `includeFiles`).
+    public var hasFiles: Bool { plan != nil }
+
+    /// The worst finding's severity, if any.
+    public var worstSeverity: Severity? { findings.first?.severity }
+
+    /// What the analysis was last run on: a keystroke that leaves the policy and the intent as they were (a role
+    /// name, the output directory, a field that is still invalid) reuses its findings and scenarios.
+    private var analyzed: (policy: TrustPolicy, intent: PolicyIntent)?
+
+    public init(draft: SetupDraft, outputDirectory: String, owner: String, repositoryEntries: [String], ownerID: String,
+                repositoryIDs: [String], previous: WizardDerived? = nil, includeFiles: Bool = true) {
+        self.draft = draft
+        self.outputDirectory = outputDirectory
+        resolution = draft.resolve()
+        let writer = AtomicFileWriter(directory: outputDirectory.isEmpty ? "." : outputDirectory)
+        policyPath = writer.path(of: OutputFile(relativePath: GeneratedFiles.trustPolicyPath, contents: ""))
+        if let setup = resolution.setup {
+            let policy = TrustPolicyGenerator.policy(for: setup)
+            let intent = PolicyIntent(setup: setup)
+            self.policy = policy
+            if let previous, let last = previous.analyzed, last.policy == policy, last.intent == intent {
+                findings = previous.findings
+                scenarios = previous.scenarios
+                preview = previous.preview
+            } else {
+                // Most severe first; the analyzer's order within a severity is kept.
+                findings = WizardAnalysis.findings(for: policy, intent: intent).enumerated()
+                    .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+                scenarios = WizardAnalysis.scenarios(for: policy, intent: intent)
+                preview = PolicyPreview(policy: policy, findings: findings)
+            }
+            analyzed = (policy, intent)
+            // The files (the workflow above all) cost more than the rest together; they are built only once the
+            // user is on the review or write step, where they are shown and written.
+            nextSteps = includeFiles ? NextSteps.steps(for: setup, policyPath: policyPath) : []
+            plan = includeFiles ? GeneratedFiles.plan(for: setup) : nil
+        } else {
+            policy = nil
+            findings = []
+            scenarios = []
+            preview = PolicyPreview()
+            nextSteps = []
+            plan = nil
+        }
+        fieldIssues = Self.issues(resolution: resolution, owner: owner, repositoryEntries: repositoryEntries,
+                                  ownerID: ownerID, repositoryIDs: repositoryIDs)
+        regionSuggestions = Self.suggestions(for: draft.region)
+    }
+
+    /// Distributes the resolution's issues over the fields that caused them. The owner, which the setup model
+    /// sees only inside each `owner/repo`, is checked with the model's own owner rule and shown once, at the owner.
+    static func issues(resolution: SetupResolution, owner: String, repositoryEntries: [String], ownerID: String,
+                       repositoryIDs: [String]) -> [FieldID: [FieldIssue]] {
+        var result: [FieldID: [FieldIssue]] = [:]
+        func add(_ field: FieldID, _ entry: Int?, _ rule: String, _ severity: SetupIssue.Severity, missing: Bool) {
+            result[field, default: []].append(FieldIssue(entry: entry, rule: rule, severity: severity, isMissing: missing))
+        }
+        var ownerRules: Set<String> = []
+        if !owner.isEmpty || repositoryEntries.contains(where: { !$0.contains("/") }) {
+            for violation in NameRules.owner(owner) {
+                ownerRules.insert(violation.rule)
+                add(.owner, nil, violation.rule, violation.severity, missing: owner.isEmpty)
+            }
+        }
+        if !ownerID.isEmpty {
+            for violation in NameRules.numericID(ownerID, what: "owner") { add(.ownerID, nil, violation.rule, violation.severity, missing: false) }
+        }
+        for id in repositoryIDs where !id.isEmpty {
+            for violation in NameRules.numericID(id, what: "repository") { add(.repositoryIDs, nil, violation.rule, violation.severity, missing: false) }
+        }
+        for issue in resolution.issues {
+            let missing = issue.value.isEmpty
+            switch issue.field {
+            case .flavor: add(.flavorName, nil, issue.rule, issue.severity, missing: missing)
+            case .repository(let i):
+                if !ownerRules.contains(issue.rule) {
+                    add(.repositories, repositoryEntries.isEmpty ? nil : i, issue.rule, issue.severity, missing: repositoryEntries.isEmpty)
+                }
+            case .branch(let i): add(.branches, i, issue.rule, issue.severity, missing: missing)
+            case .tag(let i): add(.tags, i, issue.rule, issue.severity, missing: missing)
+            case .environment(let i): add(.environments, i, issue.rule, issue.severity, missing: missing)
+            case .rules: add(.anyContext, nil, issue.rule, issue.severity, missing: false)
+            case .extraClaim(let i): add(.extraClaims, i, issue.rule, issue.severity, missing: missing)
+            case .subjectTemplate: add(.subjectTemplate, nil, issue.rule, issue.severity, missing: missing)
+            case .subjectTemplateValue(let i): add(.subjectTemplateValues, i, issue.rule, issue.severity, missing: missing)
+            case .accountID: add(.accountID, nil, issue.rule, issue.severity, missing: missing)
+            case .region: add(.region, nil, issue.rule, issue.severity, missing: missing)
+            case .roleName: add(.roleName, nil, issue.rule, issue.severity, missing: missing)
+            case .audience: add(.audience, nil, issue.rule, issue.severity, missing: missing)
+            case .sessionDuration: add(.sessionDuration, nil, issue.rule, issue.severity, missing: missing)
+            }
+        }
+        return result
+    }
+
+    static func suggestions(for typed: String) -> [String] {
+        let text = typed.lowercased()
+        guard !text.isEmpty, !RegionCatalog.allRegions.contains(text) else { return [] }
+        let starting = RegionCatalog.allRegions.filter { $0.hasPrefix(text) }
+        let containing = RegionCatalog.allRegions.filter { !$0.hasPrefix(text) && $0.contains(text) }
+        return Array((starting + containing).prefix(8))
+    }
+}

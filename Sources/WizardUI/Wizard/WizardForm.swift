@@ -1,0 +1,189 @@
+import OIDCWizardCore
+
+/// The rows of a step's form: each field's label and value, a list's entries, and the issues under a field. Built
+/// from the state for one render; the field with focus is kept in view.
+struct FormRow {
+    enum Content {
+        case text(StyledText)
+        /// An editable line: the text field, its placeholder, whether it has the cursor.
+        case input(TextFieldState, placeholder: StyledText, focused: Bool)
+    }
+
+    var label: StyledText
+    var content: Content
+    /// Rows that belong to the focused field (kept visible when the form scrolls).
+    var isFocused: Bool
+    /// Drawn from the label column instead of the value column (headings and notes spanning the form).
+    var fullWidth = false
+    /// Laid over the value (the selected entry of a list).
+    var highlight: Style?
+}
+
+enum WizardForm {
+    static func rows(state: WizardState, layout: WizardLayout, glyphs: GlyphSet) -> [FormRow] {
+        var rows: [FormRow] = []
+        for id in state.visibleFields(of: state.step) {
+            rows += fieldRows(id, state: state, layout: layout, glyphs: glyphs)
+        }
+        if state.step == .write { rows += writeRows(state: state, layout: layout, glyphs: glyphs) }
+        return rows
+    }
+
+    static func label(_ id: FieldID, state: WizardState, focused: Bool, glyphs: GlyphSet) -> StyledText {
+        let name = id == .flavorName ? state.flavorKind.nameLabel : id.spec.label
+        let issues = state.derived.fieldIssues[id] ?? []
+        let hasError = issues.contains { $0.severity == .error && !$0.isMissing }
+        let style: Style = focused ? .foreground(.accent, .bold) : (hasError ? .foreground(.error) : .plain)
+        let pointer = StyledText(focused ? String(glyphs.pointer) + " " : "  ", style: .foreground(.accent, .bold))
+        return pointer + StyledText(name, style: style)
+    }
+
+    static func fieldRows(_ id: FieldID, state: WizardState, layout: WizardLayout, glyphs: GlyphSet) -> [FormRow] {
+        let focused = state.focus == id && state.step != .review
+        let spec = id.spec
+        let placeholderText = id == .flavorName ? state.flavorKind.namePlaceholder : (id == .audience ? audiencePlaceholder(state) : spec.placeholder)
+        let placeholder = StyledText(placeholderText, style: .foreground(.muted))
+        var rows: [FormRow] = []
+        let issues = state.derived.fieldIssues[id] ?? []
+        let first = label(id, state: state, focused: focused, glyphs: glyphs)
+
+        switch spec.kind {
+        case .text:
+            let field = state.textField(id) ?? TextFieldState()
+            if focused {
+                rows.append(FormRow(label: first, content: .input(field, placeholder: placeholder, focused: true), isFocused: true))
+            } else {
+                rows.append(FormRow(label: first, content: .text(field.isEmpty ? placeholder : StyledText(field.text)), isFocused: false))
+            }
+        case .list:
+            let editor = state.list(id) ?? ListEditor()
+            if focused {
+                var labelUsed = false
+                for (i, item) in editor.items.enumerated() {
+                    let valueIndex = editor.editingIndex.map { i >= $0 ? i + 1 : i } ?? i
+                    let entryIssue = issues.first { $0.entry == valueIndex && !$0.isMissing }
+                    let bulletStyle: Style = entryIssue.map { issueStyle($0) } ?? .foreground(.muted)
+                    let text = StyledText(String(glyphs.bullet) + " ", style: bulletStyle) + StyledText(item)
+                    rows.append(FormRow(label: labelUsed ? .empty : first, content: .text(text), isFocused: true,
+                                        highlight: editor.selection == i ? .background(.selection) : nil))
+                    labelUsed = true
+                }
+                let addHint = StyledText(editor.items.isEmpty ? placeholderText : "add another (Enter), or Tab to move on", style: .foreground(.muted))
+                rows.append(FormRow(label: labelUsed ? .empty : first,
+                                    content: .input(editor.input, placeholder: addHint, focused: editor.selection == nil), isFocused: true))
+            } else {
+                let values = editor.values
+                rows.append(FormRow(label: first, content: .text(values.isEmpty ? StyledText(emptyListText(id), style: .foreground(.muted))
+                                                                                 : StyledText(values.joined(separator: ", "))), isFocused: false))
+            }
+        case .choice:
+            let option = StyledText(state.flavorKind.choiceLabel, style: focused ? .bold : .plain)
+            let text = focused
+                ? StyledText("< ", style: .foreground(.accent)) + option + StyledText(" >", style: .foreground(.accent)) + StyledText("  Left/Right to change", style: .foreground(.muted))
+                : option
+            rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
+        case .toggle:
+            let on = id == .pullRequests ? state.pullRequests : state.anyContext
+            let box = StyledText(on ? "[x] " : "[ ] ", style: focused ? .foreground(.accent, .bold) : .plain)
+            let description = id == .pullRequests
+                ? "pull_request runs from the repository's own branches"
+                : "every branch, tag, pull request and environment"
+            var text = box + StyledText(description, style: on ? .plain : .foreground(.muted))
+            if focused { text.append("  Space to change", style: .foreground(.muted)) }
+            rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
+        }
+
+        // Region: suggestions while typing, and what the region decides.
+        if id == .region {
+            if focused, !state.derived.regionSuggestions.isEmpty {
+                var text = StyledText()
+                for (i, name) in state.derived.regionSuggestions.enumerated() {
+                    if i > 0 { text.append(" ") }
+                    text.append(name, style: i == state.regionChoice ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
+                }
+                rows.append(FormRow(label: StyledText("    Enter takes", style: .foreground(.muted)), content: .text(text), isFocused: true))
+            }
+            if case .known(let region) = RegionCatalog.lookup(state.text(.region)) {
+                rows.append(FormRow(label: .empty, content: .text(StyledText("partition \(region.partition.rawValue) · audience \(region.partition.defaultAudience)", style: .foreground(.muted))), isFocused: focused))
+            }
+        }
+
+        // Issues: all of them, wrapped, under the focused field; the first real one, on one line, under the others.
+        let width = layout.valueWidth
+        let shown = focused ? issues : Array(issues.filter { !$0.isMissing }.prefix(1))
+        for issue in shown {
+            let prefix = issue.isMissing ? "needed: " : (issue.severity == .error ? String(glyphs.cross) + " " : "! ")
+            var text = StyledText(prefix, style: issueStyle(issue))
+            if let entry = issue.entry, id.spec.kind == .list, issues.contains(where: { $0.entry != issue.entry }) || entry > 0 {
+                let values = state.values(id)
+                if values.indices.contains(entry) { text.append(values[entry] + ": ", style: .bold) }
+            }
+            text.append(issue.rule, style: issue.isMissing ? .foreground(.muted) : .plain)
+            if focused {
+                for line in TextWrapping.wrap(text, width: width, continuationIndent: 2) {
+                    rows.append(FormRow(label: .empty, content: .text(line), isFocused: true))
+                }
+            } else {
+                rows.append(FormRow(label: .empty, content: .text(text), isFocused: false))
+            }
+        }
+        return rows
+    }
+
+    static func issueStyle(_ issue: FieldIssue) -> Style {
+        if issue.isMissing { return .foreground(.muted) }
+        return issue.severity == .error ? .foreground(.error, .bold) : .foreground(.high, .bold)
+    }
+
+    static func emptyListText(_ id: FieldID) -> String {
+        switch id {
+        case .repositories: "none yet"
+        case .branches, .tags, .environments: "none"
+        default: "none (optional)"
+        }
+    }
+
+    static func audiencePlaceholder(_ state: WizardState) -> String {
+        switch RegionCatalog.lookup(state.text(.region)) {
+        case .known(let region), .unknown(let region): "\(region.partition.defaultAudience) (the default for \(region.partition.rawValue))"
+        default: "the partition's default (sts.amazonaws.com)"
+        }
+    }
+
+    // MARK: Write step
+
+    static func writeRows(state: WizardState, layout: WizardLayout, glyphs: GlyphSet) -> [FormRow] {
+        var rows: [FormRow] = []
+        func note(_ text: StyledText) { rows.append(FormRow(label: .empty, content: .text(text), isFocused: false, fullWidth: true)) }
+        func wrapped(_ text: StyledText, indent: Int = 2) {
+            for line in TextWrapping.wrap(text, width: layout.form.width - 2, continuationIndent: indent) { note(StyledText("  ") + line) }
+        }
+        note(.empty)
+        if let written = state.written {
+            note(StyledText("  Written:", style: .foreground(.ok, .bold)))
+            for path in written.paths { note(StyledText("    " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(path)) }
+            note(.empty)
+            wrapped(StyledText("Next: create the OIDC provider and the role with the AWS CLI commands on the review step; they are printed again when you quit. Then commit \(GeneratedFiles.workflowPath) and run it."))
+            return rows
+        }
+        guard let plan = state.derived.plan else {
+            note(StyledText("  Nothing to write yet:", style: .foreground(.error, .bold)))
+            for issue in state.derived.resolution.errors.prefix(4) { wrapped(StyledText("- " + issue.rule)) }
+            return rows
+        }
+        note(StyledText("  Files", style: .bold))
+        for file in plan.files {
+            let exists = state.existingFiles?.contains(file.relativePath) == true
+            var line = StyledText("    " + file.relativePath)
+            line.append(exists ? "  exists - will ask before replacing" : (state.existingFiles == nil ? "" : "  new"),
+                        style: exists ? .foreground(.medium, .bold) : .foreground(.ok))
+            note(line)
+        }
+        note(.empty)
+        if !state.criticalRisks.isEmpty {
+            wrapped(StyledText("CRITICAL ", style: .foreground(.critical, .bold)) + StyledText("Writing asks you to confirm the risk by name first."))
+        }
+        wrapped(StyledText("Enter", style: .foreground(.accent, .bold)) + StyledText(" writes both files (atomically; existing ones only after you agree)."))
+        return rows
+    }
+}

@@ -1,0 +1,275 @@
+import OIDCWizardCore
+
+/// Draws the wizard: a pure function of the state and the frame (its size and glyphs).
+public enum WizardView {
+    public static func render(_ state: WizardState, into frame: inout Frame) {
+        let layout = WizardLayout(size: frame.size)
+        let glyphs = frame.glyphs
+        drawStepBar(state, layout: layout, into: &frame)
+        if state.step == .review {
+            drawReview(state, layout: layout, into: &frame)
+        } else {
+            drawForm(state, layout: layout, into: &frame)
+            drawPanels(state, layout: layout, into: &frame)
+        }
+        drawStatus(state, layout: layout, into: &frame)
+        drawKeyBar(state, layout: layout, into: &frame)
+        if let help = state.help { drawHelp(help, layout: layout, into: &frame) }
+        if let dialog = state.dialog { drawDialog(dialog, state: state, layout: layout, glyphs: glyphs, into: &frame) }
+        if glyphs == .ascii { transliterate(&frame) }
+    }
+
+    /// Without a UTF-8 locale the terminal cannot show typographic punctuation from the texts (dashes, the middle
+    /// dot, arrows): they become their ASCII look-alikes, anything else a `?`. Only runs in ASCII mode.
+    static func transliterate(_ frame: inout Frame) {
+        for index in frame.cells.indices {
+            let cell = frame.cells[index]
+            guard cell.width != 0, !(cell.character.isASCII) else { continue }
+            let replacement: Character
+            switch cell.character {
+            case "—", "–", "·", "−": replacement = "-"
+            case "‘", "’": replacement = "'"
+            case "“", "”": replacement = "\""
+            case "→": replacement = ">"
+            case "←": replacement = "<"
+            case "…": replacement = "."
+            default: replacement = "?"
+            }
+            frame.cells[index] = Cell(replacement, style: cell.style, width: 1)
+            if cell.width == 2, index + 1 < frame.cells.count {
+                frame.cells[index + 1] = Cell(" ", style: frame.cells[index + 1].style, width: 1)
+            }
+        }
+    }
+
+    // MARK: Step bar
+
+    static func drawStepBar(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        // The program's name only where it leaves room for the findings badge.
+        var text = layout.size.width >= 100 ? StyledText(" oidc-wizard ", style: .foreground(.accent, .bold)) : StyledText()
+        for step in WizardStep.allCases {
+            text.append(step == .github ? " " : (frame.glyphs == .ascii ? " - " : " · "), style: .foreground(.muted))
+            let label = "\(step.number) \(step.title)"
+            if step == state.step {
+                text.append(" " + label + " ", style: Style(foreground: .accent, attributes: [.bold, .reverse]))
+            } else {
+                text.append(label, style: step < state.step ? .plain : .foreground(.muted))
+            }
+        }
+        frame.draw(text, in: layout.stepBar)
+        // The worst finding, always in sight.
+        if let worst = state.derived.worstSeverity {
+            let count = state.derived.findings.count
+            let word = StyledText(" \(worst.label) ", style: WizardContent.severityStyle(worst).reverse())
+            let full = word + StyledText(" \(count) finding\(count == 1 ? "" : "s") ", style: .foreground(.muted))
+            for badge in [full, word] where text.width + badge.width + 1 <= layout.stepBar.width {
+                frame.draw(badge, in: layout.stepBar, alignment: .trailing)
+                break
+            }
+        }
+    }
+
+    // MARK: Form
+
+    static func drawForm(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        let rows = WizardForm.rows(state: state, layout: layout, glyphs: frame.glyphs)
+        let area = layout.form
+        guard !area.isEmpty else { return }
+        // Keep the focused field's rows in view, its first row before its last.
+        var offset = 0
+        if let last = rows.lastIndex(where: \.isFocused), let first = rows.firstIndex(where: \.isFocused) {
+            if last >= area.height { offset = min(first, last - area.height + 1) }
+        }
+        offset = max(0, min(offset, rows.count - area.height))
+        let end = min(rows.count, offset + area.height)
+        guard offset < end else { return }
+        for (line, row) in rows[offset..<end].enumerated() {
+            let y = area.y + line
+            if row.fullWidth {
+                if case .text(let text) = row.content { frame.draw(text, in: Rect(x: area.x, y: y, width: area.width, height: 1)) }
+                continue
+            }
+            frame.draw(row.label, in: Rect(x: area.x, y: y, width: WizardLayout.labelColumns - 1, height: 1))
+            let valueRect = Rect(x: layout.valueX, y: y, width: max(0, area.maxX - layout.valueX), height: 1)
+            if let highlight = row.highlight { frame.patchStyle(valueRect, with: highlight) }
+            switch row.content {
+            case .text(let text):
+                frame.draw(text, in: valueRect)
+            case .input(let field, let placeholder, let focused):
+                field.render(into: &frame, in: valueRect, style: focused ? .underline : .plain, placeholder: placeholder, focused: focused)
+            }
+        }
+        if offset > 0 {
+            frame.put(frame.glyphs.arrowUp, at: Position(x: area.maxX - 1, y: area.y), style: .foreground(.muted))
+        }
+        if end < rows.count {
+            frame.put(frame.glyphs.arrowDown, at: Position(x: area.maxX - 1, y: area.maxY - 1), style: .foreground(.muted))
+        }
+    }
+
+    // MARK: Panels
+
+    static func panelTitle(_ panel: PanelTab, state: WizardState) -> String {
+        switch panel {
+        case .policy: return panel.title
+        case .findings: return state.derived.setup == nil ? panel.title : "\(panel.title) (\(state.derived.findings.count))"
+        case .scenarios: return panel.title
+        }
+    }
+
+    static func drawPanels(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        if layout.isWide {
+            for panel in PanelTab.allCases {
+                let active = panel == state.panel
+                let style: Style = active ? .foreground(.accent) : .foreground(.muted)
+                let title = StyledText("F\(panel.functionKey) ", style: .foreground(.muted)) + StyledText(panelTitle(panel, state: state), style: active ? .foreground(.accent, .bold) : .bold)
+                let inner = frame.drawBox(layout.box(for: panel), style: style, title: title)
+                drawPanelContent(panel, state: state, in: inner, into: &frame)
+            }
+        } else if let box = layout.tabbedPanelBox {
+            var title = StyledText()
+            for panel in PanelTab.allCases {
+                if panel.rawValue > 0 { title.append(" " + String(frame.glyphs.vertical) + " ", style: .foreground(.muted)) }
+                let label = "F\(panel.functionKey) " + panelTitle(panel, state: state)
+                title.append(label, style: panel == state.panel ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
+            }
+            let inner = frame.drawBox(box, style: .foreground(.muted), title: title)
+            drawPanelContent(state.panel, state: state, in: inner, into: &frame)
+        }
+    }
+
+    static func drawPanelContent(_ panel: PanelTab, state: WizardState, in rect: Rect, into frame: inout Frame) {
+        let lines = WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
+        ScrollView.render(lines, offset: state.panelOffset(panel, width: rect.width, visibleRows: rect.height), into: &frame, in: rect)
+    }
+
+    // MARK: Review
+
+    static func drawReview(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        let title = StyledText("Review", style: .foreground(.accent, .bold)) + StyledText("  Up/Down/PgUp/PgDn scroll", style: .foreground(.muted))
+        let inner = frame.drawBox(layout.reviewBox, style: .foreground(.muted), title: title)
+        let lines = WizardContent.reviewLines(state: state, width: inner.width - 1, glyphs: frame.glyphs)
+        ScrollView.render(lines, offset: state.reviewScroll.offset, into: &frame, in: inner)
+    }
+
+    // MARK: Status and keys
+
+    static func drawStatus(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        if let status = state.status {
+            let style: Style
+            switch status.kind {
+            case .info: style = .foreground(.accent)
+            case .success: style = .foreground(.ok, .bold)
+            case .error: style = .foreground(.error, .bold)
+            }
+            frame.draw(StyledText(" " + status.text, style: style), in: layout.status)
+            return
+        }
+        frame.draw(StyledText(" " + hint(state), style: .foreground(.muted)), in: layout.status)
+    }
+
+    /// What the focused field expects, in one line.
+    static func hint(_ state: WizardState) -> String {
+        switch state.step {
+        case .review: return "The whole picture before writing. Enter or Tab: on to writing the files."
+        case .write where state.written != nil: return "Done. Enter or Ctrl-C quits and prints the next steps."
+        case .write: return "Type the directory to write into, then press Enter to write."
+        default: break
+        }
+        switch state.focus.spec.kind {
+        case .list:
+            if state.list(state.focus)?.selection != nil { return "Enter edits the entry, Delete removes it, Down returns to the new-entry line." }
+            return "Type an entry and press Enter to add it; Up selects an entry to edit or delete."
+        case .choice: return "Left/Right chooses where your GitHub runs; Enter or Tab moves on."
+        case .toggle: return "Space turns it on or off; Enter or Tab moves on."
+        case .text:
+            if state.focus == .region, !state.derived.regionSuggestions.isEmpty { return "Up/Down picks a suggestion, Enter takes it." }
+            return "Type, then Enter or Tab for the next field."
+        }
+    }
+
+    static func drawKeyBar(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+        var keys: [(String, String)] = []
+        let helpKey = state.typesQuestionMark ? "F1" : "?/F1"
+        if state.help != nil {
+            keys = [("Esc", "close help"), ("Up/Down PgUp/PgDn", "scroll")]
+        } else if state.dialog != nil {
+            keys = [("y", "yes"), ("n/Esc", "no")]
+        } else {
+            switch state.step {
+            case .review: keys = [("Enter", "to write"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
+            case .write: keys = state.written != nil ? [("Enter", "quit")] : [("Enter", "write"), ("Esc", "back"), (helpKey, "help")]
+            default: keys = [("Tab", "next"), ("Esc", state.step == .github ? "quit" : "back"), (helpKey, "help")]
+            }
+            if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }
+            if state.step != .review { keys.append(("F2-F4", "panels")) }
+            if state.step != .write { keys.append(("^S", "write")) }
+            keys.append(("^C", "quit"))
+            if state.step != .review {
+                if !state.derived.findings.isEmpty { keys.append(("^N", "findings")) }
+                keys.append(("PgUp/PgDn", "scroll panel"))
+            }
+        }
+        var text = StyledText(" ")
+        for (key, action) in keys {
+            let item = StyledText(key, style: .foreground(.accent, .bold)) + StyledText(" " + action + "  ", style: .foreground(.muted))
+            if text.width + item.width > layout.keyBar.width + 2 { break }
+            text.append(item)
+        }
+        frame.draw(text, in: layout.keyBar, overflow: .clip)
+    }
+
+    // MARK: Overlays
+
+    static func drawHelp(_ help: HelpOverlay, layout: WizardLayout, into frame: inout Frame) {
+        guard let topic = HelpLibrary.topic(help.topicID) else { return }
+        let box = layout.helpBox
+        frame.fill(box)
+        frame.drawBox(box, style: .foreground(.accent), title: StyledText("Help: " + topic.title, style: .foreground(.accent, .bold)))
+        let content = layout.helpContent
+        let lines = topic.lines(width: content.width).map { line -> StyledText in
+            switch line.kind {
+            case .text: StyledText(line.text)
+            case .bullet: StyledText(line.text)
+            case .example: StyledText(line.text, style: .foreground(.jsonString))
+            case .blank: .empty
+            }
+        }
+        ScrollView.render(lines, offset: help.scroll.offset, into: &frame, in: content)
+        let footer = Rect(x: content.x, y: box.maxY - 2, width: content.width, height: 1)
+        frame.draw(StyledText("Esc, ? or F1 closes · Up/Down and PgUp/PgDn scroll", style: .foreground(.muted)), in: footer)
+    }
+
+    static func drawDialog(_ dialog: WizardDialog, state: WizardState, layout: WizardLayout, glyphs: GlyphSet, into frame: inout Frame) {
+        let width = layout.dialogTextWidth
+        var paragraphs: [StyledText] = []
+        let title: StyledText
+        let border: Style
+        switch dialog {
+        case .confirmQuit:
+            title = StyledText("Quit?", style: .foreground(.accent, .bold))
+            border = .foreground(.accent)
+            paragraphs = [StyledText("Nothing has been written yet. Quit anyway? What you typed will be lost.")]
+        case .confirmRisk(let risks):
+            title = StyledText("CRITICAL risk", style: .foreground(.critical, .bold))
+            border = .foreground(.critical, .bold)
+            paragraphs = [StyledText("This trust policy has a critical hole:", style: .bold)]
+            for risk in risks { paragraphs.append(StyledText(String(glyphs.bullet) + " ", style: .foreground(.critical, .bold)) + StyledText(risk)) }
+            paragraphs.append(StyledText("Write it anyway? Press y only if you really mean to let them in.", style: .bold))
+        case .confirmReplace(let files):
+            title = StyledText("Replace files?", style: .foreground(.medium, .bold))
+            border = .foreground(.medium)
+            paragraphs = [StyledText("These files exist already:")]
+            for file in files { paragraphs.append(StyledText("  " + AtomicFileWriter(directory: state.outputDirectory).path(of: OutputFile(relativePath: file, contents: "")))) }
+            paragraphs.append(StyledText("Replace them? (The old contents are lost; each file is replaced atomically.)"))
+        }
+        var lines: [StyledText] = []
+        for paragraph in paragraphs { lines += TextWrapping.wrap(paragraph, width: width, continuationIndent: 2) }
+        lines.append(.empty)
+        lines.append(StyledText("y", style: .foreground(.accent, .bold)) + StyledText(" yes    ") + StyledText("n", style: .foreground(.accent, .bold)) + StyledText(" or Esc: no"))
+        let box = layout.dialogBox(lines: lines.count)
+        frame.fill(box)
+        let inner = frame.drawBox(box, style: border, title: title).inset(left: 1, right: 1)
+        frame.draw(lines: lines, in: inner.inset(top: 1))
+    }
+}
