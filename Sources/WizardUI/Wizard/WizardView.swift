@@ -171,6 +171,9 @@ public enum WizardView {
     /// What the focused field expects, in one line.
     static func hint(_ state: WizardState) -> String {
         switch state.step {
+        case .review where state.edit != nil: return "Esc: back to the fields to edit. Enter: on to saving."
+        case .write where state.edit?.saved != nil: return "Saved. Enter or Ctrl-C quits."
+        case .write where state.edit != nil: return "Enter saves the edited policy."
         case .review: return "The whole picture before writing. Enter or Tab: on to writing the files."
         case .write where state.written != nil: return "Done. Enter or Ctrl-C quits and prints the next steps."
         case .write: return "Type the directory to write into, then press Enter to write."
