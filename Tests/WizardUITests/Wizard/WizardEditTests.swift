@@ -31,9 +31,10 @@ struct WizardEditTests {
 
     """
 
-    static func open(_ text: String = loosePolicy, options: WriteBack.Options = WriteBack.Options()) throws -> (ProgramDriver<Wizard>, String) {
+    static func open(_ text: String = loosePolicy, name: String = "trust-policy.json",
+                     options: WriteBack.Options = WriteBack.Options()) throws -> (ProgramDriver<Wizard>, String) {
         let directory = try WizardDriving.temporaryDirectory()
-        let path = directory + "/trust-policy.json"
+        let path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let source = try EditSource.open(path: path)
         let context = EditContext(session: EditSession(source: source), options: options)
@@ -185,5 +186,22 @@ struct WizardEditTests {
         driver.type("x")
         #expect(driver.state.text(.owner).isEmpty, "typing changes nothing")
         #expect(driver.state.status?.text == reason)
+    }
+
+    @Test("A role dump is not rewritten: the policy goes to <role>.trust-policy.json with the AWS command to apply it")
+    func roleDump() throws {
+        let dump = "{\"Role\":{\"RoleName\":\"deploy\",\"AssumeRolePolicyDocument\":\(Self.loosePolicy)}}"
+        var (driver, path) = try Self.open(dump, name: "role.json")
+        #expect(driver.state.edit?.session.source.kind == .roleListing)
+        #expect(driver.state.text(.roleName) == "deploy", "the role name comes from the dump")
+        Self.tightenRepository(&driver)
+        driver.sendPerforming([.ctrl("s"), .enter])
+        let saved = try #require(driver.state.edit?.saved, "status: \(String(describing: driver.state.status))")
+        let directory = (path as NSString).deletingLastPathComponent
+        #expect(saved.written == directory + "/deploy.trust-policy.json")
+        #expect(saved.backup == nil)
+        #expect(saved.applyCommand == "aws iam update-assume-role-policy --role-name deploy --policy-document file://\(directory)/deploy.trust-policy.json")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == dump, "the dump itself is untouched")
+        #expect(driver.screen.contains("update-assume-role-policy"), "the command is shown in the summary")
     }
 }
