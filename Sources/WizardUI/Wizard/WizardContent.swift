@@ -210,8 +210,8 @@ enum WizardContent {
     // MARK: Editing
 
     /// The review page of an edit: what the edit changes (the policy diff and the runs whose decision changes),
-    /// then the whole policy as it will be saved, its findings and who can get in. Before any change, that is
-    /// the policy as it is.
+    /// then the findings and who can get in, then the whole policy as it will be saved. Before any change, all
+    /// of it describes the policy as it is.
     static func editReviewLines(_ edit: EditContext, state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
         let session = edit.session
         var lines: [StyledText] = []
@@ -244,11 +244,12 @@ enum WizardContent {
             lines += TextWrapping.wrap("The policy as it is. Esc goes back to the fields; the changes appear here as you edit.", width: width, style: .foreground(.muted))
             lines.append(.empty)
         }
+        // What is wrong and who can get in first: that is what the user opened the file to see.
+        lines += findingAndScenarioLines(state: state, width: width, glyphs: glyphs)
+        lines.append(.empty)
         lines.append(heading(session.hasChanges ? "Trust policy, edited" : "Trust policy")
             + StyledText("  (muted statements are kept as they are)", style: .foreground(.muted)))
         lines += policyLines(state: state, width: width)
-        lines.append(.empty)
-        lines += findingAndScenarioLines(state: state, width: width, glyphs: glyphs)
         return lines
     }
 }

@@ -200,8 +200,8 @@ public enum WizardView {
             keys = [("y", "yes"), ("n/Esc", "no")]
         } else {
             switch state.step {
-            case .review: keys = [("Enter", "to write"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
-            case .write: keys = state.written != nil ? [("Enter", "quit")] : [("Enter", "write"), ("Esc", "back"), (helpKey, "help")]
+            case .review: keys = [("Enter", state.edit == nil ? "to write" : "to save"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
+            case .write: keys = state.written != nil || state.edit?.saved != nil ? [("Enter", "quit")] : [("Enter", state.edit == nil ? "write" : "save"), ("Esc", "back"), (helpKey, "help")]
             default: keys = [("Tab", "next"), ("Esc", state.step == .github ? "quit" : "back"), (helpKey, "help")]
             }
             if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }

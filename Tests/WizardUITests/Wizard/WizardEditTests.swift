@@ -204,4 +204,39 @@ struct WizardEditTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == dump, "the dump itself is untouched")
         #expect(driver.screen.contains("update-assume-role-policy"), "the command is shown in the summary")
     }
+
+    /// The loose policy from a path that is the same on every machine (for golden screens).
+    static func fixed(size: Size) throws -> ProgramDriver<Wizard> {
+        let source = try EditSource(path: "trust-policy.json", data: Data(loosePolicy.utf8))
+        return ProgramDriver(program: Wizard(edit: EditContext(session: EditSession(source: source))), size: size)
+    }
+
+    @Test("Golden screens: the policy as it is, and the review after tightening", arguments: [WizardDriving.small, WizardDriving.large])
+    func goldenScreens(size: Size) throws {
+        let name = "\(size.width)x\(size.height)"
+        var driver = try Self.fixed(size: size)
+        Golden.assertFrame(driver.frame, matches: "edit-as-it-is-\(name)")
+        Self.tightenRepository(&driver)
+        driver.send([.ctrl("s"), .escape])
+        Golden.assertFrame(driver.frame, matches: "edit-review-diff-\(name)")
+        driver.send([.ctrl("s")])
+        Golden.assertFrame(driver.frame, matches: "edit-write-\(name)")
+    }
+
+    @Test("Ctrl-G offers no fix for a finding on a statement kept verbatim")
+    func noFixForVerbatimStatements() throws {
+        let policy = """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main"}}},
+          {"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*:*"}}}]}
+        """
+        let (driver, _) = try Self.open(policy)
+        let state = driver.state
+        #expect(state.edit?.session.imported.modelled?.index == 0)
+        let onVerbatim = state.derived.findings.filter { $0.statement == 1 }
+        #expect(!onVerbatim.isEmpty, "the second statement's wildcard is found")
+        for finding in onVerbatim {
+            #expect(SetupFix.derive(for: finding, state: state) == nil, "\(finding.rule) is on the verbatim statement")
+        }
+    }
 }
