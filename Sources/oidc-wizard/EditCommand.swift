@@ -48,15 +48,24 @@ struct Edit: ParsableCommand {
             Self.say("oidc-wizard edit: \(error)")
             throw ExitCode(2)
         }
-        let index = try roleIndex(in: source)
-        let session = EditSession(source: source, roleIndex: index, region: region)
-        let context = EditContext(session: session, options: WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup))
+        let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup)
+        // Checked before the screen opens, so a wrong --role is said on a normal terminal.
+        let preset = try presetRoleIndex(in: source)
         let result: RunResult<Wizard>
         do {
-            result = try TerminalSession.run(Wizard(edit: context), perform: WizardFileSystem.perform)
+            let session = try TerminalSession.open()
+            defer { session.close() }
+            // Several roles and no --role: the picker first, on the same screen.
+            guard let index = try preset ?? session.run(RolePicker(source: source)).program.chosen else { throw ExitCode(RolePicker.exitNotChosen) }
+            let context = EditContext(session: EditSession(source: source, roleIndex: index, region: region), options: options)
+            result = try session.run(Wizard(edit: context), perform: WizardFileSystem.perform)
         } catch let error as TerminalUnavailable {
+            // Still say which roles there are: the next command needs one of them.
+            if role == nil, source.policies.count > 1 { Self.say(rolesLine(source)) }
             Self.say("oidc-wizard edit: needs a terminal, but \(error.reason). Without one, `oidc-wizard lint \(file)` shows the findings and `oidc-wizard fix \(file)` applies the fixes.")
             throw ExitCode(TerminalUnavailable.exitCode)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Self.say("oidc-wizard edit: \(error)")
             throw ExitCode(2)
@@ -71,8 +80,8 @@ struct Edit: ParsableCommand {
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 
-    /// `--role`, the only role, or (several and no `--role`) a message listing them with their worst finding.
-    func roleIndex(in source: EditSource) throws -> Int {
+    /// `--role` or the only role; nil when the file holds several and the picker is to choose.
+    func presetRoleIndex(in source: EditSource) throws -> Int? {
         if let role {
             guard let index = source.index(ofRole: role) else {
                 Self.say("oidc-wizard edit: \(file): there is no role \"\(role)\"; the file holds \(source.roleNames.map { "\"\($0)\"" }.joined(separator: ", ")).")
@@ -80,13 +89,15 @@ struct Edit: ParsableCommand {
             }
             return index
         }
-        guard source.policies.count > 1 else { return 0 }
-        let listed = zip(source.roleNames, source.policies).map { name, policy in
-            let worst = PolicyReview(policy: policy.policy, notes: policy.notes, issues: []).worstSeverity
-            return "\(name) (\(worst.map { "worst finding: \($0.label)" } ?? "no findings"))"
+        return source.policies.count > 1 ? nil : 0
+    }
+
+    /// "roles.json holds 2 roles: deploy (worst finding: HIGH), ci (no findings). Choose one with --role NAME."
+    func rolesLine(_ source: EditSource) -> String {
+        let listed = RolePicker(source: source).entries.map { entry in
+            "\(entry.name) (\(entry.worst.map { "worst finding: \($0.label)" } ?? "no findings"))"
         }
-        Self.say("oidc-wizard edit: \(file) holds \(source.policies.count) roles: \(listed.joined(separator: ", ")). Choose one with --role NAME.")
-        throw ExitCode(2)
+        return "oidc-wizard edit: \(file) holds \(source.policies.count) roles: \(listed.joined(separator: ", ")). Choose one with --role NAME."
     }
 
     static func say(_ line: String) {
