@@ -77,4 +77,45 @@ struct EditTmuxTests {
         #expect(try decision("trust-policy.json", subject: meant, in: directory) == 0, "the meant repository still gets in")
         #expect(try decision("trust-policy.json.bak", subject: other, in: directory) == 0, "the backup still decides as before")
     }
+
+    @Test("Several roles: the picker lists them with their worst finding; the chosen one opens in the wizard; a save goes to <role>.trust-policy.json")
+    func pickerThenSave() throws {
+        guard let path = WizardTmuxTests.tmuxOrSkip() else { return }
+        let tmux = WizardTmuxTests.Tmux(tmux: path)
+        defer { tmux.kill() }
+        let directory = try CLI.temporaryDirectory()
+        let strict = Self.loose.replacingOccurrences(of: "repo:acme/*:*", with: "repo:acme/app:ref:refs/heads/main")
+        let listing = "{\"Roles\":[{\"RoleName\":\"ci\",\"AssumeRolePolicyDocument\":\(strict)},{\"RoleName\":\"deploy\",\"AssumeRolePolicyDocument\":\(Self.loose)}]}"
+        try listing.write(to: directory.appendingPathComponent("roles.json"), atomically: true, encoding: .utf8)
+        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit roles.json; echo EXIT=$?; sleep 60"
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
+                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try tmux.waitFor("the role picker") { $0.contains("holds 2 roles") && $0.contains("deploy") && $0.contains("HIGH") }
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        try tmux.waitFor("the wizard on role deploy") { $0.contains("Editing role deploy in roles.json") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the AWS step") { $0.contains("Account id") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the access step") { $0.contains("Branches") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the GitHub step") { $0.contains("Owner") }
+        try tmux.send("Tab")
+        try tmux.send("Up")
+        try tmux.send("DC")
+        try tmux.type("app")
+        try tmux.send("Enter")
+        try tmux.waitFor("the tightened preview") { $0.contains("repo:acme/app:*") }
+        try tmux.send("C-s")
+        try tmux.waitFor("the write step") { $0.contains("deploy.trust-policy.json") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the saved summary") { $0.contains("update-assume-role-policy") }
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("aws iam update-assume-role-policy --role-name deploy"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("roles.json"), encoding: .utf8) == listing, "the dump is untouched")
+        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/other:ref:refs/heads/main", in: directory) != 0)
+        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/app:ref:refs/heads/main", in: directory) == 0)
+    }
 }
