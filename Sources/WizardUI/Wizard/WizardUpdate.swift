@@ -352,6 +352,8 @@ extension WizardState {
 
     mutating func requestQuit() -> [Effect<WizardCommand>] {
         if written != nil || edit?.saved != nil { return [.quit(exitCode: Wizard.exitWritten)] }
+        // Looking at a policy without changing it loses nothing: no question.
+        if let edit, !edit.session.hasChanges { return [.quit(exitCode: Wizard.exitNothingWritten)] }
         dialog = .confirmQuit
         return []
     }

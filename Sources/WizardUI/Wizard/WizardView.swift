@@ -252,7 +252,9 @@ public enum WizardView {
         case .confirmQuit:
             title = StyledText("Quit?", style: .foreground(.accent, .bold))
             border = .foreground(.accent)
-            paragraphs = [StyledText("Nothing has been written yet. Quit anyway? What you typed will be lost.")]
+            paragraphs = [StyledText(state.edit == nil
+                ? "Nothing has been written yet. Quit anyway? What you typed will be lost."
+                : "Your changes have not been saved. Quit anyway? The file stays as it was.")]
         case .confirmRisk(let risks):
             title = StyledText("CRITICAL risk", style: .foreground(.critical, .bold))
             border = .foreground(.critical, .bold)

@@ -239,4 +239,21 @@ struct WizardEditTests {
             #expect(SetupFix.derive(for: finding, state: state) == nil, "\(finding.rule) is on the verbatim statement")
         }
     }
+
+    @Test("Quitting: at once when nothing changed; after a question when there are unsaved changes")
+    func quitting() throws {
+        var (looking, _) = try Self.open()
+        looking.send(.interrupt)
+        #expect(looking.state.dialog == nil)
+        #expect(looking.exitCode == Wizard.exitNothingWritten)
+
+        var (editing, path) = try Self.open()
+        Self.tightenRepository(&editing)
+        editing.send(.interrupt)
+        #expect(editing.state.dialog == .confirmQuit)
+        #expect(editing.screen.contains("Your changes have not been saved"))
+        editing.send(.character("y"))
+        #expect(editing.exitCode == Wizard.exitNothingWritten)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.loosePolicy)
+    }
 }
