@@ -30,7 +30,7 @@ public enum SetupFix: Hashable, Sendable {
     /// wildcard owner or repository, "any context", pull requests, a branch pattern, an unpinned reusable workflow,
     /// a name-only subject, the audience.
     public static func derive(for finding: Finding, state: WizardState) -> SetupFix? {
-        guard let setup = state.derived.setup else { return nil }
+        guard let setup = state.derived.previewSetup else { return nil }
         switch finding.rule {
         case "owner-wildcard", "subject-matches-anyone", "open-to-any-owner", "lookalike-name":
             if setup.opensToOtherOwners || finding.rule == "lookalike-name" { return .askForOwner }
