@@ -13,7 +13,7 @@ struct OIDCWizard: ParsableCommand {
         """,
         // The wizard is the default subcommand, so the root itself declares no options: a root `--out` would
         // also capture `generate --out`.
-        subcommands: [WizardCommand.self, Generate.self, Simulate.self, Lint.self, Explain.self, Fix.self],
+        subcommands: [WizardCommand.self, Generate.self, Simulate.self, Lint.self, Explain.self, Fix.self, Edit.self],
         defaultSubcommand: WizardCommand.self
     )
 }

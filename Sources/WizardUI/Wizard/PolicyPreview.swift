@@ -30,6 +30,15 @@ public struct PolicyPreview: Hashable, Sendable {
         }
     }
 
+    /// Draws the given statements muted: they are kept verbatim and cannot be edited in the wizard.
+    mutating func mute(statements: [Int], of policy: TrustPolicy) {
+        let single = policy.statements.count == 1 && policy.statementWasObject
+        let paths = statements.map { single ? "$.Statement" : "$.Statement[\($0)]" }
+        for index in lines.indices where paths.contains(where: { Self.isPrefix($0, of: lines[index].path) }) {
+            lines[index].text = lines[index].text.patched(with: .foreground(.muted))
+        }
+    }
+
     /// The lines a finding's path points at: the value itself (all its lines), or — when the path goes deeper
     /// than the layout (an element inside a one-line value) — the closest enclosing line.
     static func lines(matching path: String, in lines: [Line]) -> [Int] {

@@ -31,6 +31,10 @@ public enum SetupFix: Hashable, Sendable {
     /// a name-only subject, the audience.
     public static func derive(for finding: Finding, state: WizardState) -> SetupFix? {
         guard let setup = state.derived.previewSetup else { return nil }
+        // Editing: the fields describe one statement; a finding on a statement kept verbatim is not theirs to fix.
+        if let edit = state.edit {
+            guard let modelled = edit.session.imported.modelled, finding.statement == modelled.index else { return nil }
+        }
         switch finding.rule {
         case "owner-wildcard", "subject-matches-anyone", "open-to-any-owner", "lookalike-name":
             if setup.opensToOtherOwners || finding.rule == "lookalike-name" { return .askForOwner }

@@ -6,6 +6,8 @@ public enum WizardCommand: Hashable, Sendable {
     case inspectOutput(directory: String, plan: OutputPlan)
     /// Write the plan atomically, replacing existing files only with `force` — the code path `generate` uses.
     case writeFiles(directory: String, plan: OutputPlan, force: Bool)
+    /// Save an edited policy with `WriteBack.save` (edit mode).
+    case saveEdit(EditSave)
 }
 
 /// The app's answers.
@@ -13,6 +15,10 @@ public enum WizardMessage: Hashable, Sendable {
     case inspected(directory: String, existing: [String])
     case written([String])
     case writeFailed(String)
+    /// The edited policy was saved.
+    case saved(WriteBack.Result)
+    /// The save refused or failed (changed on disk, an older backup, …): the message says why and what to do.
+    case saveFailed(String)
 }
 
 /// The interactive wizard as a `TerminalProgram`: `WizardState` holds everything, `update` (in WizardUpdate.swift)
@@ -25,6 +31,11 @@ public struct Wizard: TerminalProgram {
 
     public init(draft: SetupDraft = SetupDraft(), outputDirectory: String = ".") {
         state = WizardState(draft: draft, outputDirectory: outputDirectory)
+    }
+
+    /// Edits an existing policy: pre-filled from the session's draft, opening on the review step.
+    public init(edit: EditContext) {
+        state = WizardState(edit: edit)
     }
 
     public var minimumSize: Size { WizardLayout.minimumSize }
@@ -55,6 +66,12 @@ public enum WizardFileSystem {
                 return .written(try AtomicFileWriter(directory: directory).write(plan, force: force))
             } catch {
                 return .writeFailed(error.description)
+            }
+        case .saveEdit(let save):
+            do {
+                return .saved(try WriteBack.save(save.policy, roleIndex: save.roleIndex, of: save.source, options: save.options))
+            } catch {
+                return .saveFailed(error.message)
             }
         }
     }

@@ -68,7 +68,9 @@ enum WizardContent {
 
     static func blockingLines(state: WizardState, width: Int) -> [StyledText] {
         var lines = TextWrapping.wrap("The trust policy appears here as soon as these are filled in:", width: width, style: .foreground(.muted))
-        for issue in state.derived.resolution.errors {
+        // Editing: only what blocks the edited statement (a trust policy names no region, for one).
+        let errors = state.edit.map { $0.session.after.issues.filter { $0.severity == .error } } ?? state.derived.resolution.errors
+        for issue in errors {
             lines += TextWrapping.wrap(StyledText("- ", style: .foreground(.muted)) + StyledText(issue.rule), width: width, continuationIndent: 2)
         }
         return lines
@@ -176,6 +178,7 @@ enum WizardContent {
 
     /// The review page: the full policy, every finding expanded, the whole scenario table, the AWS CLI next steps.
     static func reviewLines(state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        if let edit = state.edit { return editReviewLines(edit, state: state, width: width, glyphs: glyphs) }
         let derived = state.derived
         var lines: [StyledText] = []
         guard let setup = derived.setup else {
@@ -186,7 +189,21 @@ enum WizardContent {
         lines.append(heading("Trust policy") + StyledText("  (\(GeneratedFiles.trustPolicyPath), role \(setup.roleName) in \(setup.accountID))", style: .foreground(.muted)))
         lines += policyLines(state: state, width: width)
         lines.append(.empty)
-        let findings = derived.findings
+        lines += findingAndScenarioLines(state: state, width: width, glyphs: glyphs)
+        lines.append(.empty)
+        lines.append(heading("Next steps") + StyledText("  (run with AWS credentials for account \(setup.accountID))", style: .foreground(.muted)))
+        for (index, step) in derived.nextSteps.enumerated() {
+            lines += TextWrapping.wrap(StyledText("\(index + 1). ", style: .bold) + StyledText(step.title, style: .bold), width: width, continuationIndent: 3)
+            lines += TextWrapping.wrap(step.explanation, width: width - 3, style: .foreground(.muted)).map { StyledText("   ") + $0 }
+            lines += TextWrapping.wrap(step.command, width: width - 5, continuationIndent: 2).map { StyledText("     ") + $0.patched(with: .foreground(.jsonString)) }
+        }
+        return lines
+    }
+
+    /// Every finding expanded, then the whole "who can get in" table.
+    static func findingAndScenarioLines(state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        var lines: [StyledText] = []
+        let findings = state.derived.findings
         lines.append(heading("Findings") + StyledText(findings.isEmpty ? "  none" : "  \(findings.count)", style: .foreground(.muted)))
         if findings.isEmpty {
             lines += findingLines(state: state, width: width, glyphs: glyphs)
@@ -199,13 +216,52 @@ enum WizardContent {
         lines.append(.empty)
         lines.append(heading("Who can get in"))
         lines += scenarioLines(state: state, width: width, glyphs: glyphs, wrap: true)
-        lines.append(.empty)
-        lines.append(heading("Next steps") + StyledText("  (run with AWS credentials for account \(setup.accountID))", style: .foreground(.muted)))
-        for (index, step) in derived.nextSteps.enumerated() {
-            lines += TextWrapping.wrap(StyledText("\(index + 1). ", style: .bold) + StyledText(step.title, style: .bold), width: width, continuationIndent: 3)
-            lines += TextWrapping.wrap(step.explanation, width: width - 3, style: .foreground(.muted)).map { StyledText("   ") + $0 }
-            lines += TextWrapping.wrap(step.command, width: width - 5, continuationIndent: 2).map { StyledText("     ") + $0.patched(with: .foreground(.jsonString)) }
+        return lines
+    }
+
+    // MARK: Editing
+
+    /// The review page of an edit: what the edit changes (the policy diff and the runs whose decision changes),
+    /// then the findings and who can get in, then the whole policy as it will be saved. Before any change, all
+    /// of it describes the policy as it is.
+    static func editReviewLines(_ edit: EditContext, state: WizardState, width: Int, glyphs: GlyphSet) -> [StyledText] {
+        let session = edit.session
+        var lines: [StyledText] = []
+        lines += TextWrapping.wrap(heading("Editing ") + StyledText(edit.title, style: .bold), width: width, continuationIndent: 2)
+        if let reason = edit.readOnlyReason {
+            lines += TextWrapping.wrap(reason, width: width, style: .foreground(.medium))
         }
+        lines.append(.empty)
+        if session.hasChanges {
+            let diff = session.policyDiff
+            lines.append(heading("Changes to the policy") + StyledText("  +\(diff.addedCount) -\(diff.removedCount) lines", style: .foreground(.muted)))
+            for line in diff.unified(beforeName: "as read", afterName: "edited").split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                let style: Style = line.hasPrefix("+") ? .foreground(.ok) : (line.hasPrefix("-") ? .foreground(.denied) : .foreground(.muted))
+                lines += TextWrapping.wrap(StyledText(String(line), style: style), width: width, continuationIndent: 4)
+            }
+            lines.append(.empty)
+            let changes = session.scenarioDiff?.changes ?? []
+            lines.append(heading("Who can get in: what changes") + StyledText(changes.isEmpty ? "  nothing" : "  \(changes.count)", style: .foreground(.muted)))
+            if changes.isEmpty {
+                lines += TextWrapping.wrap("No run in the table is decided differently.", width: width, style: .foreground(.muted))
+            }
+            for change in changes {
+                let opened = change.after.isAllowed
+                let good = opened == (change.actor == .intended)
+                let mark = StyledText(String(good ? glyphs.check : glyphs.cross) + " ", style: .foreground(good ? .ok : .critical, .bold))
+                lines += TextWrapping.wrap(mark + StyledText(change.line), width: width, continuationIndent: 2)
+            }
+            lines.append(.empty)
+        } else if session.currentPolicy != nil {
+            lines += TextWrapping.wrap("The policy as it is. Esc goes back to the fields; the changes appear here as you edit.", width: width, style: .foreground(.muted))
+            lines.append(.empty)
+        }
+        // What is wrong and who can get in first: that is what the user opened the file to see.
+        lines += findingAndScenarioLines(state: state, width: width, glyphs: glyphs)
+        lines.append(.empty)
+        lines.append(heading(session.hasChanges ? "Trust policy, edited" : "Trust policy")
+            + StyledText("  (muted statements are kept as they are)", style: .foreground(.muted)))
+        lines += policyLines(state: state, width: width)
         return lines
     }
 }

@@ -165,6 +165,26 @@ public struct WizardDerived: Sendable {
         return result
     }
 
+    /// Edit mode: shows the whole policy being edited (verbatim statements included, muted as read-only) with
+    /// its own findings and scenarios, instead of the statement the fields alone would generate.
+    mutating func adopt(_ review: PolicyReview, verbatim: [Int]) {
+        policy = review.policy
+        // The policy shown is the one on disk (edited), not one generated with stand-in AWS values.
+        placeholders = []
+        findings = review.findings.enumerated()
+            .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+        scenarios = review.scenarios.map { scenario in
+            ScenarioRow(label: scenario.label, actor: scenario.actor == .intended ? .intended : .attacker,
+                        allowed: scenario.decision.isAllowed, reason: scenario.decision.reason)
+        }
+        guard let policy = review.policy else {
+            preview = PolicyPreview()
+            return
+        }
+        preview = PolicyPreview(policy: policy, findings: findings)
+        preview.mute(statements: verbatim, of: policy)
+    }
+
     static func suggestions(for typed: String) -> [String] {
         let text = typed.lowercased()
         guard !text.isEmpty, !RegionCatalog.allRegions.contains(text) else { return [] }

@@ -159,6 +159,10 @@ enum WizardForm {
             for line in TextWrapping.wrap(text, width: layout.form.width - 2, continuationIndent: indent) { note(StyledText("  ") + line) }
         }
         note(.empty)
+        if let edit = state.edit {
+            editRows(edit, state: state, wrapped: wrapped, note: note, glyphs: glyphs)
+            return rows
+        }
         if let written = state.written {
             note(StyledText("  Written:", style: .foreground(.ok, .bold)))
             for path in written.paths { note(StyledText("    " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(path)) }
@@ -185,5 +189,45 @@ enum WizardForm {
         }
         wrapped(StyledText("Enter", style: .foreground(.accent, .bold)) + StyledText(" writes both files (atomically; existing ones only after you agree)."))
         return rows
+    }
+
+    /// Edit mode: where the save goes, whether there is anything to save, and afterwards what was written.
+    static func editRows(_ edit: EditContext, state: WizardState, wrapped: (StyledText, Int) -> Void,
+                         note: (StyledText) -> Void, glyphs: GlyphSet) {
+        let session = edit.session
+        if let saved = edit.saved {
+            note(StyledText("  Saved:", style: .foreground(.ok, .bold)))
+            wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(saved.written), 4)
+            if let backup = saved.backup { wrapped(StyledText("  backup: ", style: .foreground(.muted)) + StyledText(backup), 4) }
+            if let command = saved.applyCommand {
+                note(.empty)
+                wrapped(StyledText("Apply it to the role (with AWS credentials):", style: .bold), 2)
+                wrapped(StyledText(command, style: .foreground(.jsonString)), 4)
+            }
+            return
+        }
+        let destination = edit.destination
+        note(StyledText("  Saves to", style: .bold))
+        wrapped(StyledText("  " + destination.path), 4)
+        if let backup = destination.backup {
+            wrapped(StyledText("after keeping the file as it was in \(backup) (an older, different backup is never replaced silently)", style: .foreground(.muted)), 2)
+        } else if !session.source.kind.rewritesInPlace {
+            wrapped(StyledText("next to the input, with the aws iam update-assume-role-policy command that applies it", style: .foreground(.muted)), 2)
+        }
+        note(.empty)
+        if session.currentPolicy == nil {
+            note(StyledText("  Nothing to save yet:", style: .foreground(.error, .bold)))
+            for issue in session.after.issues.filter({ $0.severity == .error }).prefix(4) { wrapped(StyledText("- " + issue.rule), 2) }
+            return
+        }
+        if !session.hasChanges {
+            wrapped(StyledText("Nothing changed yet: Esc goes back to the fields.", style: .foreground(.muted)), 2)
+            return
+        }
+        if !state.criticalRisks.isEmpty {
+            wrapped(StyledText("CRITICAL ", style: .foreground(.critical, .bold)) + StyledText("Saving asks you to confirm the risk by name first."), 2)
+        }
+        wrapped(StyledText("Enter", style: .foreground(.accent, .bold)) + StyledText(" saves the edited policy (atomically; a change made on disk meanwhile stops it)."), 2)
+        return
     }
 }

@@ -72,15 +72,31 @@ public struct WizardState: Sendable {
     public internal(set) var status: StatusMessage?
     public internal(set) var size = Size(width: 80, height: 24)
     public internal(set) var derived: WizardDerived
+    /// Set when editing an existing policy (`oidc-wizard edit`).
+    public internal(set) var edit: EditContext?
 
     /// Starts pre-filled from a draft (the command line's options) and an output directory. With no rule at all,
     /// the branch `main` is filled in — the same default `generate` uses, but visible and editable.
     public init(draft: SetupDraft = SetupDraft(), outputDirectory: String = ".") {
+        self.init(draft: draft, outputDirectory: outputDirectory, defaultBranch: true)
+    }
+
+    /// Starts on the review step of an existing policy, the fields filled from what it allows. No default
+    /// branch is added: the fields must describe the policy exactly as it is.
+    public init(edit: EditContext) {
+        self.init(draft: edit.session.draft, outputDirectory: ".", defaultBranch: false)
+        self.edit = edit
+        step = .review
+        status = edit.readOnlyReason.map { StatusMessage(kind: .info, text: $0) }
+        recompute(force: true)
+    }
+
+    init(draft: SetupDraft, outputDirectory: String, defaultBranch: Bool) {
         flavorKind = draft.flavorKind
         pullRequests = draft.pullRequests
         anyContext = draft.anyContext
         let repos = Self.splitRepositories(draft.repositories)
-        let noRules = draft.branches.isEmpty && draft.tags.isEmpty && draft.environments.isEmpty && !draft.pullRequests && !draft.anyContext
+        let noRules = defaultBranch && draft.branches.isEmpty && draft.tags.isEmpty && draft.environments.isEmpty && !draft.pullRequests && !draft.anyContext
         let textValues: [FieldID: String] = [
             .owner: repos.owner, .ownerID: repos.ownerID, .repositoryIDs: repos.repositoryIDs,
             .flavorName: draft.flavorName, .subjectTemplate: draft.subjectTemplate, .accountID: draft.accountID,
@@ -117,7 +133,12 @@ public struct WizardState: Sendable {
 
     /// Whether a field is shown (the enterprise name only for flavours that need one).
     public func isVisible(_ id: FieldID) -> Bool {
-        id == .flavorName ? flavorKind != .githubDotCom : true
+        switch id {
+        case .flavorName: flavorKind != .githubDotCom
+        // An edit saves where the policy came from.
+        case .outputDirectory: edit == nil
+        default: true
+        }
     }
 
     public func visibleFields(of step: WizardStep) -> [FieldID] {
@@ -164,6 +185,12 @@ public struct WizardState: Sendable {
             selectedFinding = derived.findings.isEmpty ? nil : derived.findings.count - 1
         }
         regionChoice = min(regionChoice, max(0, derived.regionSuggestions.count - 1))
+        if var edit {
+            // The session regenerates only the statement it models and analyses the whole policy.
+            if edit.session.isEditable { edit.session.draft = draft }
+            self.edit = edit
+            derived.adopt(edit.session.after, verbatim: edit.session.imported.verbatimIndices)
+        }
     }
 
     /// `owner/repo` strings split into the owner field, its id, the entries and their ids. Entries of other owners

@@ -43,6 +43,14 @@ extension WizardState {
         case .writeFailed(let reason):
             status = StatusMessage(kind: .error, text: reason)
             if let plan = derived.plan { return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))] }
+        case .saved(let result):
+            edit?.saved = result
+            var text = "Saved \(result.written)" + (result.backup.map { " (the old version is in \($0))" } ?? "") + "."
+            if result.applyCommand != nil { text += " Apply it to the role with the AWS command shown." }
+            status = StatusMessage(kind: .success, text: text + " Enter or Ctrl-C quits.")
+        case .saveFailed(let reason):
+            // Changed on disk, an older backup, an unwritable directory: said as it is, nothing overwritten.
+            status = StatusMessage(kind: .error, text: reason)
         }
         return []
     }
@@ -93,9 +101,16 @@ extension WizardState {
             scrollReview(key)
             return []
         case .write where key == .enter:
-            if written != nil { return [.quit(exitCode: Wizard.exitWritten)] }
+            if written != nil || edit?.saved != nil { return [.quit(exitCode: Wizard.exitWritten)] }
             return requestWrite(riskAccepted: false)
+        case .write where edit != nil:
+            // Editing saves where the policy came from: the write step has no field.
+            return [.bell]
         default:
+            if let reason = edit?.readOnlyReason {
+                status = StatusMessage(kind: .error, text: reason)
+                return [.bell]
+            }
             return editFocusedField(key)
         }
     }
@@ -196,7 +211,7 @@ extension WizardState {
             focus = field
         }
         recompute()
-        if target == .write { return inspectOutput() }
+        if target == .write, edit == nil { return inspectOutput() }
         return []
     }
 
@@ -262,6 +277,10 @@ extension WizardState {
     }
 
     mutating func applySelectedFix() -> [Effect<WizardCommand>] {
+        if let reason = edit?.readOnlyReason {
+            status = StatusMessage(kind: .error, text: reason)
+            return [.bell]
+        }
         guard let fix = selectedFix else {
             status = StatusMessage(kind: .info, text: selectedFinding == nil
                 ? "Press Ctrl-N to expand a finding first."
@@ -332,7 +351,7 @@ extension WizardState {
     // MARK: Quitting and writing
 
     mutating func requestQuit() -> [Effect<WizardCommand>] {
-        if written != nil { return [.quit(exitCode: Wizard.exitWritten)] }
+        if written != nil || edit?.saved != nil { return [.quit(exitCode: Wizard.exitWritten)] }
         dialog = .confirmQuit
         return []
     }
@@ -347,6 +366,7 @@ extension WizardState {
     }
 
     mutating func requestWrite(riskAccepted: Bool) -> [Effect<WizardCommand>] {
+        if edit != nil { return requestSave(riskAccepted: riskAccepted) }
         guard derived.setup != nil, derived.plan != nil else {
             let first = derived.resolution.errors.first?.rule ?? "The setup is incomplete."
             status = StatusMessage(kind: .error, text: "Cannot write yet: \(first)")
@@ -362,6 +382,28 @@ extension WizardState {
             return []
         }
         return write(force: false)
+    }
+
+    /// Edit mode: saves the edited policy with the write-back rules (in place after a backup, or next to a
+    /// role dump with the AWS command). Nothing changed ⇒ nothing is written; a critical risk asks first.
+    mutating func requestSave(riskAccepted: Bool) -> [Effect<WizardCommand>] {
+        guard let edit else { return [] }
+        guard let policy = edit.session.currentPolicy else {
+            let first = edit.session.after.issues.first { $0.severity == .error }?.rule ?? "the fields do not describe a valid policy."
+            status = StatusMessage(kind: .error, text: "Cannot save yet: \(first)")
+            return [.bell]
+        }
+        guard edit.session.hasChanges else {
+            status = StatusMessage(kind: .info, text: "Nothing changed, so nothing was saved. Esc goes back to the fields; Ctrl-C quits.")
+            return [.bell]
+        }
+        let risks = criticalRisks
+        if !riskAccepted, !risks.isEmpty {
+            dialog = .confirmRisk(risks)
+            return []
+        }
+        return [.perform(.saveEdit(EditSave(policy: policy, roleIndex: edit.session.roleIndex,
+                                            source: edit.session.source, options: edit.options)))]
     }
 
     mutating func write(force: Bool) -> [Effect<WizardCommand>] {

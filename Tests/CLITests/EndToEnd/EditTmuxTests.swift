@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `oidc-wizard edit` in a real terminal: open a loose policy, see it as it is, tighten it, save, and check the
+/// file, the backup and what `simulate` decides before and after.
+@Suite("oidc-wizard edit in tmux, end to end", .serialized)
+struct EditTmuxTests {
+    static let loose = """
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+          "Action": "sts:AssumeRoleWithWebIdentity",
+          "Condition": {
+            "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+            "StringLike": {"token.actions.githubusercontent.com:sub": "repo:acme/*:*"}
+          }
+        }
+      ]
+    }
+
+    """
+
+    func decision(_ file: String, subject: String, in directory: URL) throws -> Int32 {
+        try CLI.run(["simulate", file, "--claim", "sub=\(subject)", "--claim", "aud=sts.amazonaws.com"], in: directory).status
+    }
+
+    @Test("Open a loose policy, tighten it, save: the file, the backup and the decisions")
+    func tightenAndSave() throws {
+        guard let path = WizardTmuxTests.tmuxOrSkip() else { return }
+        let tmux = WizardTmuxTests.Tmux(tmux: path)
+        defer { tmux.kill() }
+        let directory = try CLI.temporaryDirectory()
+        let file = directory.appendingPathComponent("trust-policy.json")
+        try Self.loose.write(to: file, atomically: true, encoding: .utf8)
+        let other = "repo:acme/other:ref:refs/heads/main"
+        let meant = "repo:acme/app:ref:refs/heads/main"
+        #expect(try decision("trust-policy.json", subject: other, in: directory) == 0, "the loose policy lets another repository in")
+
+        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit trust-policy.json; echo EXIT=$?; sleep 60"
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
+                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+
+        // The policy as it is, with its finding.
+        try tmux.waitFor("the review of the policy as it is") { $0.contains("Editing") && $0.contains("The policy as it is") && $0.contains("HIGH") }
+        // Back to step 1, the repositories list: replace `*` with `app`.
+        try tmux.send("Escape")
+        try tmux.waitFor("the AWS step") { $0.contains("Account id") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the access step") { $0.contains("Branches") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the GitHub step") { $0.contains("Owner") }
+        try tmux.send("Tab")
+        try tmux.send("Up")
+        try tmux.send("DC")
+        try tmux.type("app")
+        try tmux.send("Enter")
+        try tmux.waitFor("the tightened preview") { $0.contains("repo:acme/app:*") }
+        // Save.
+        try tmux.send("C-s")
+        try tmux.waitFor("the write step") { $0.contains("Saves to") && $0.contains("trust-policy.json.bak") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the saved summary") { $0.contains("Saved") }
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("Saved \(file.path)") || after.contains("Saved trust-policy.json"))
+
+        #expect(try String(contentsOf: directory.appendingPathComponent("trust-policy.json.bak"), encoding: .utf8) == Self.loose,
+                "the backup holds the file as it was")
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved.contains("repo:acme/app:*"))
+        #expect(!saved.contains("repo:acme/*:*"))
+        #expect(try decision("trust-policy.json", subject: other, in: directory) != 0, "another repository is now denied")
+        #expect(try decision("trust-policy.json", subject: meant, in: directory) == 0, "the meant repository still gets in")
+        #expect(try decision("trust-policy.json.bak", subject: other, in: directory) == 0, "the backup still decides as before")
+    }
+}
