@@ -30,7 +30,7 @@ public enum SetupFix: Hashable, Sendable {
     /// wildcard owner or repository, "any context", pull requests, a branch pattern, an unpinned reusable workflow,
     /// a name-only subject, the audience.
     public static func derive(for finding: Finding, state: WizardState) -> SetupFix? {
-        guard let setup = state.derived.setup else { return nil }
+        guard let setup = state.derived.previewSetup else { return nil }
         // Editing: the fields describe one statement; a finding on a statement kept verbatim is not theirs to fix.
         if let edit = state.edit {
             guard let modelled = edit.session.imported.modelled, finding.statement == modelled.index else { return nil }

@@ -34,7 +34,15 @@ enum WizardContent {
     /// still blocks it.
     static func policyLines(state: WizardState, width: Int) -> [StyledText] {
         guard state.derived.policy != nil else { return blockingLines(state: state, width: width) }
-        return policyLayout(state: state, width: width).lines
+        return placeholderNote(state: state, width: width) + policyLayout(state: state, width: width).lines
+    }
+
+    /// Until step 3 is filled in, the preview uses stand-in AWS values; say which, so nobody copies them.
+    static func placeholderNote(state: WizardState, width: Int) -> [StyledText] {
+        let placeholders = state.derived.placeholders
+        guard !placeholders.isEmpty else { return [] }
+        return TextWrapping.wrap("Preview with placeholders until step 3 (AWS): " + placeholders.joined(separator: ", ") + ".",
+                                 width: width, style: .foreground(.muted))
     }
 
     /// The policy lines for a width: a line too long for it continues on the next row, indented under its value
@@ -72,7 +80,11 @@ enum WizardContent {
     /// worst line a finding points at, else at the conditions — the part that decides who gets in.
     static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int) -> Int {
         let preview = state.derived.preview.lines
-        let (lines, starts) = policyLayout(state: state, width: width)
+        let (layoutLines, layoutStarts) = policyLayout(state: state, width: width)
+        // The panel shows the placeholder note above the policy: count it in.
+        let note = placeholderNote(state: state, width: width).count
+        let lines = Array(repeating: StyledText.empty, count: note) + layoutLines
+        let starts = layoutStarts.map { $0 + note }
         guard lines.count > visibleRows, !preview.isEmpty else { return 0 }
         let worst = preview.indices.filter { preview[$0].marker != nil }
             .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }

@@ -30,7 +30,16 @@ public struct WizardDerived: Sendable {
     /// Regions starting with (then containing) what is typed in the region field.
     public private(set) var regionSuggestions: [String]
 
+    /// The setup to write: nil until every field is valid.
     public var setup: Setup? { resolution.setup }
+
+    /// The setup the preview, the findings and the table are computed from. Before step 3 is filled in, it is
+    /// `setup` with placeholder AWS values (see `placeholders`), so a newcomer sees the policy, its warnings and
+    /// who can get in from the first repository on; writing still waits for `setup`.
+    public private(set) var previewSetup: Setup?
+
+    /// The AWS fields standing in for what is not typed yet, as "account id 111122223333", in field order.
+    public private(set) var placeholders: [String]
 
     /// Whether the files to write and the next steps were built (see `includeFiles`).
     public var hasFiles: Bool { plan != nil }
@@ -49,7 +58,8 @@ public struct WizardDerived: Sendable {
         resolution = draft.resolve()
         let writer = AtomicFileWriter(directory: outputDirectory.isEmpty ? "." : outputDirectory)
         policyPath = writer.path(of: OutputFile(relativePath: GeneratedFiles.trustPolicyPath, contents: ""))
-        if let setup = resolution.setup {
+        (previewSetup, placeholders) = Self.previewSetup(draft: draft, resolution: resolution)
+        if let setup = previewSetup {
             let policy = TrustPolicyGenerator.policy(for: setup)
             let intent = PolicyIntent(setup: setup)
             self.policy = policy
@@ -67,8 +77,10 @@ public struct WizardDerived: Sendable {
             analyzed = (policy, intent)
             // The files (the workflow above all) cost more than the rest together; they are built only once the
             // user is on the review or write step, where they are shown and written.
-            nextSteps = includeFiles ? NextSteps.steps(for: setup, policyPath: policyPath) : []
-            plan = includeFiles ? GeneratedFiles.plan(for: setup) : nil
+            // Placeholder values are never written or turned into commands to run.
+            let real = resolution.setup
+            nextSteps = includeFiles && real != nil ? NextSteps.steps(for: setup, policyPath: policyPath) : []
+            plan = includeFiles && real != nil ? GeneratedFiles.plan(for: setup) : nil
         } else {
             policy = nil
             findings = []
@@ -80,6 +92,31 @@ public struct WizardDerived: Sendable {
         fieldIssues = Self.issues(resolution: resolution, owner: owner, repositoryEntries: repositoryEntries,
                                   ownerID: ownerID, repositoryIDs: repositoryIDs)
         regionSuggestions = Self.suggestions(for: draft.region)
+    }
+
+    /// Stand-ins for AWS fields that are still EMPTY (AWS's own documentation account id, a common region, a
+    /// descriptive role name). A field the user typed into keeps its value, valid or not: an invalid value is
+    /// theirs to fix, not something to paper over.
+    static var placeholderValues: [(field: SetupField, label: String, value: String, keyPath: WritableKeyPath<SetupDraft, String>)] {
+        [(.accountID, "account id", "111122223333", \.accountID),
+         (.region, "region", "us-east-1", \.region),
+         (.roleName, "role name", "github-actions", \.roleName)]
+    }
+
+    static func previewSetup(draft: SetupDraft, resolution: SetupResolution) -> (Setup?, [String]) {
+        if let setup = resolution.setup { return (setup, []) }
+        // Only when nothing but empty AWS fields blocks the setup.
+        let blocking = resolution.errors
+        let fillable = Set(placeholderValues.filter { draft[keyPath: $0.keyPath].isEmpty }.map(\.field))
+        guard !blocking.isEmpty, blocking.allSatisfy({ fillable.contains($0.field) }) else { return (nil, []) }
+        var filled = draft
+        var used: [String] = []
+        for placeholder in placeholderValues where fillable.contains(placeholder.field) {
+            filled[keyPath: placeholder.keyPath] = placeholder.value
+            used.append("\(placeholder.label) \(placeholder.value)")
+        }
+        guard let setup = filled.resolve().setup else { return (nil, []) }
+        return (setup, used)
     }
 
     /// Distributes the resolution's issues over the fields that caused them. The owner, which the setup model
@@ -132,6 +169,8 @@ public struct WizardDerived: Sendable {
     /// its own findings and scenarios, instead of the statement the fields alone would generate.
     mutating func adopt(_ review: PolicyReview, verbatim: [Int]) {
         policy = review.policy
+        // The policy shown is the one on disk (edited), not one generated with stand-in AWS values.
+        placeholders = []
         findings = review.findings.enumerated()
             .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
         scenarios = review.scenarios.map { scenario in

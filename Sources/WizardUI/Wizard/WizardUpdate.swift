@@ -249,7 +249,7 @@ extension WizardState {
 
     mutating func selectFinding(forward: Bool) {
         guard !derived.findings.isEmpty else {
-            status = StatusMessage(kind: .info, text: derived.setup == nil ? "Findings appear once the setup is complete." : "No findings to expand.")
+            status = StatusMessage(kind: .info, text: derived.policy == nil ? "Findings appear once the setup is complete." : "No findings to expand.")
             return
         }
         let count = derived.findings.count

@@ -111,8 +111,8 @@ public enum WizardView {
 
     static func panelTitle(_ panel: PanelTab, state: WizardState) -> String {
         switch panel {
-        case .policy: return panel.title
-        case .findings: return state.derived.setup == nil ? panel.title : "\(panel.title) (\(state.derived.findings.count))"
+        case .policy: return state.derived.placeholders.isEmpty ? panel.title : "\(panel.title) (placeholder AWS values)"
+        case .findings: return state.derived.policy == nil ? panel.title : "\(panel.title) (\(state.derived.findings.count))"
         case .scenarios: return panel.title
         }
     }
