@@ -103,11 +103,18 @@ enum SubjectGrammar {
     }
 
     /// git's ref-name rules (check-ref-format) as far as they matter for a subject.
-    static func validRefName<S: StringProtocol>(_ name: S) -> Bool {
+    static func validRefName(_ name: String) -> Bool { validRefName(name[...]) }
+
+    /// The same, byte by byte (no Foundation search: this runs for every attacker candidate).
+    static func validRefName(_ name: Substring) -> Bool {
         guard !name.isEmpty, !name.hasPrefix("-"), !name.hasPrefix("/"), !name.hasSuffix("/"), !name.hasSuffix("."),
-              !name.contains(".."), !name.contains("//"), !name.contains("@{") else { return false }
-        for byte in name.utf8 where byte <= 0x20 || byte == 0x7F || [0x7E, 0x5E, 0x3A, 0x3F, 0x2A, 0x5B, 0x5C].contains(byte) {
-            return false
+              !name.utf8.containsBytes("..".utf8), !name.utf8.containsBytes("//".utf8),
+              !name.utf8.containsBytes("@{".utf8) else { return false }
+        for byte in name.utf8 {
+            switch byte {
+            case 0...0x20, 0x7F, 0x7E, 0x5E, 0x3A, 0x3F, 0x2A, 0x5B, 0x5C: return false
+            default: continue
+            }
         }
         return !name.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasSuffix(".lock") }
     }

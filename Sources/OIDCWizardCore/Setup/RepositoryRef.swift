@@ -36,5 +36,5 @@ public struct RepositoryRef: Hashable, Sendable {
 
 extension String {
     /// Whether IAM's StringLike would treat this text as a pattern (`*` or `?`).
-    var containsGlob: Bool { contains("*") || contains("?") }
+    var containsGlob: Bool { hasWildcard }
 }
