@@ -29,21 +29,8 @@ struct WorkflowValidatorTests {
         return dir.appendingPathComponent(".github/workflows/aws-oidc.yml")
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String)? {
-        guard let path = OutsideTool.path(tool) else {
-            if OutsideTool.isCI { Issue.record("\(tool) is not installed; .ci/run installs it") }
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+        try OutsideTool.run(name, arguments)
     }
 
     @Test("actionlint finds nothing", arguments: setups.map(\.0))

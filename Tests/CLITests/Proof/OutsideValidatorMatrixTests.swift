@@ -88,20 +88,7 @@ struct OutsideValidatorMatrixTests {
     }
 
     static func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-        guard let path = OutsideTool.path(name) else {
-            if OutsideTool.isCI { Issue.record("\(name) is not installed; .ci/run installs it") }
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try OutsideTool.run(name, arguments)
     }
 
     // MARK: Workflows

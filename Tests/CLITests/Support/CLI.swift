@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `oidc-wizard` binary that SwiftPM built next to the test bundle.
 struct CLIResult: Sendable {
@@ -98,5 +99,24 @@ enum OutsideTool {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+
+    /// Runs an installed outside tool with stdout and stderr combined. Returns nil (and, under CI, records an
+    /// issue) when the tool is not installed.
+    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+        guard let path = path(name) else {
+            if isCI { Issue.record("\(name) is not installed; .ci/run installs it") }
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
