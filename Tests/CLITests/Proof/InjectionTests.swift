@@ -80,8 +80,12 @@ struct InjectionTests {
         var problems: [String] = []
         let out = root.appendingPathComponent(String(format: "%04d", index))
         let base = ["generate", "--account-id", "123456789012", "--role-name", "gh-deploy", "--region", "eu-central-1"]
-        guard let result = try? CLI.run(base + field.arguments(payload) + ["--out", out.path]) else {
-            return Outcome(field: field.name, payload: payload, workflow: nil, problems: ["did not finish"])
+        // A generous limit: 850 runs share two cores with the rest of the suite; a hang still fails.
+        let result: CLIResult
+        do {
+            result = try CLI.run(base + field.arguments(payload) + ["--out", out.path], timeout: 120)
+        } catch {
+            return Outcome(field: field.name, payload: payload, workflow: nil, problems: ["did not finish: \(error)"])
         }
         switch result.status {
         case 2:
