@@ -214,12 +214,25 @@ public struct AtomicFileWriter: Sendable {
             guard name.hasPrefix(temporaryPrefix) else { continue }
             let rest = name.dropFirst(temporaryPrefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
-            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard !isLiveWriter(pid) else { continue }
             let path = join(directory, name)
             var info = stat()
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             unlink(path)
         }
+    }
+
+    /// Whether `pid` may still be writing its temporary file. PIDs are reused (Linux's default limit is
+    /// 32768), so a live process only counts when it is this program: on Linux its `/proc/<pid>/comm` names
+    /// it. Where `/proc` cannot tell, any live process counts, so a file is never pulled from under a writer.
+    static func isLiveWriter(_ pid: pid_t) -> Bool {
+        if kill(pid, 0) != 0, errno == ESRCH { return false }
+        guard let file = fopen("/proc/\(pid)/comm", "r") else { return true }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return true }
+        let comm = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return comm.hasPrefix("oidc-wizard")
     }
 
     private static func syncDirectory(_ path: String) {
