@@ -46,18 +46,7 @@ struct EditTmuxTests {
         // The policy as it is, with its finding.
         try tmux.waitFor("the review of the policy as it is") { $0.contains("Editing") && $0.contains("The policy as it is") && $0.contains("HIGH") }
         // Back to step 1, the repositories list: replace `*` with `app`.
-        try tmux.send("Escape")
-        try tmux.waitFor("the AWS step") { $0.contains("Account id") }
-        try tmux.send("Escape")
-        try tmux.waitFor("the access step") { $0.contains("Branches") }
-        try tmux.send("Escape")
-        try tmux.waitFor("the GitHub step") { $0.contains("Owner") }
-        try tmux.send("Tab")
-        try tmux.send("Up")
-        try tmux.send("DC")
-        try tmux.type("app")
-        try tmux.send("Enter")
-        try tmux.waitFor("the tightened preview") { $0.contains("repo:acme/app:*") }
+        try Self.replaceWildcardRepository(tmux)
         // Save.
         try tmux.send("C-s")
         try tmux.waitFor("the write step") { $0.contains("Saves to") && $0.contains("trust-policy.json.bak") }
@@ -94,6 +83,23 @@ struct EditTmuxTests {
         try tmux.send("Down")
         try tmux.send("Enter")
         try tmux.waitFor("the wizard on role deploy") { $0.contains("Editing role deploy in roles.json") }
+        try Self.replaceWildcardRepository(tmux)
+        try tmux.send("C-s")
+        try tmux.waitFor("the write step") { $0.contains("deploy.trust-policy.json") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the saved summary") { $0.contains("update-assume-role-policy") }
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("aws iam update-assume-role-policy --role-name deploy"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("roles.json"), encoding: .utf8) == listing, "the dump is untouched")
+        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/other:ref:refs/heads/main", in: directory) != 0)
+        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/app:ref:refs/heads/main", in: directory) == 0)
+    }
+
+    /// From the review step back to step 1, where the repository entry `*` is replaced with `app`: the one
+    /// edit both tests make, as a person would type it.
+    static func replaceWildcardRepository(_ tmux: WizardTmuxTests.Tmux) throws {
         try tmux.send("Escape")
         try tmux.waitFor("the AWS step") { $0.contains("Account id") }
         try tmux.send("Escape")
@@ -106,16 +112,5 @@ struct EditTmuxTests {
         try tmux.type("app")
         try tmux.send("Enter")
         try tmux.waitFor("the tightened preview") { $0.contains("repo:acme/app:*") }
-        try tmux.send("C-s")
-        try tmux.waitFor("the write step") { $0.contains("deploy.trust-policy.json") }
-        try tmux.send("Enter")
-        try tmux.waitFor("the saved summary") { $0.contains("update-assume-role-policy") }
-        try tmux.send("Enter")
-        let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") }
-        #expect(after.contains("EXIT=0"))
-        #expect(after.contains("aws iam update-assume-role-policy --role-name deploy"))
-        #expect(try String(contentsOf: directory.appendingPathComponent("roles.json"), encoding: .utf8) == listing, "the dump is untouched")
-        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/other:ref:refs/heads/main", in: directory) != 0)
-        #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/app:ref:refs/heads/main", in: directory) == 0)
     }
 }
