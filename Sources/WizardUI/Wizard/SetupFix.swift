@@ -35,23 +35,24 @@ public enum SetupFix: Hashable, Sendable {
         if let edit = state.edit {
             guard let modelled = edit.session.imported.modelled, finding.statement == modelled.index else { return nil }
         }
-        switch finding.rule {
-        case "owner-wildcard", "subject-matches-anyone", "open-to-any-owner", "lookalike-name":
-            if setup.opensToOtherOwners || finding.rule == "lookalike-name" { return .askForOwner }
+        // By the catalog's ids, so a renamed rule is a compile error here, not a fix that silently vanishes.
+        switch RuleID(rawValue: finding.rule) {
+        case .ownerWildcard, .subjectMatchesAnyone, .openToAnyOwner, .lookalikeName:
+            if setup.opensToOtherOwners || finding.rule == RuleID.lookalikeName.rawValue { return .askForOwner }
             return wildcardRepository(state).map { .askForRepository(entry: $0) }
-        case "org-wide":
+        case .orgWide:
             return wildcardRepository(state).map { .askForRepository(entry: $0) }
-        case "any-context":
+        case .anyContext:
             return state.anyContext ? .turnOffAnyContext : nil
-        case "pull-request-trusted":
+        case .pullRequestTrusted:
             return state.pullRequests ? .turnOffPullRequests : nil
-        case "branch-glob":
+        case .branchGlob:
             return .focus(.branches)
-        case "reusable-workflow-unpinned":
+        case .reusableWorkflowUnpinned:
             return .focus(.extraClaims)
-        case "name-only-subject":
+        case .nameOnlySubject:
             return setup.flavor.supportsImmutableSubjects ? .focus(.ownerID) : nil
-        case "audience-wrong", "audience-missing", "partition-mismatch":
+        case .audienceWrong, .audienceMissing, .partitionMismatch:
             return .focus(.audience)
         default:
             return nil
