@@ -1,3 +1,4 @@
+import Foundation
 import OIDCWizardCore
 import WizardUI
 
@@ -33,7 +34,7 @@ let draft = SetupDraft(repositories: ["acme/app", "acme/web"], branches: ["main"
                        region: "eu-central-1", accountID: "123456789012", roleName: "deploy")
 
 /// Typing and erasing in the owner field: "acme" → "acmex" → "acme" → "acme*" (a critical finding) → "acme".
-let keys: [Key] = [.character("x"), .backspace, .character("*"), .backspace]
+nonisolated(unsafe) var keys: [Key] = [.character("x"), .backspace, .character("*"), .backspace]
 
 func measureKeystrokes(size: Size, iterations: Int) -> Stats {
     var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
@@ -93,6 +94,31 @@ extension String {
 }
 
 let iterations = 2000
+
+// `oidc-wizard-bench --profile N [--literal]`: only N keystrokes at 200x60, for `perf record`.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile"), flag + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[flag + 1]) {
+    if CommandLine.arguments.contains("--literal") { keys = [.character("x"), .backspace] }
+    let stats = measureKeystrokes(size: Size(width: 200, height: 60), iterations: count)
+    row("keystroke 200x60 (update + render)", stats)
+    exit(0)
+}
+
+// `oidc-wizard-bench --profile-core N`: only the core's analysis and scenario table, N times, for `perf record`.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile-core"), flag + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[flag + 1]) {
+    let setup = draft.resolve().setup!
+    let policy = TrustPolicyGenerator.policy(for: setup)
+    let intent = PolicyIntent(setup: setup)
+    var sink = 0
+    for _ in 0..<count {
+        sink &+= PolicyAnalyzer.analyze(policy, context: AnalysisContext(intent: intent)).count
+        sink &+= ScenarioBuilder.scenarios(for: policy, intent: intent).reduce(0) { $0 + $1.reason.utf8.count }
+    }
+    print(sink)
+    exit(0)
+}
+
 print("oidc-wizard-bench: \(iterations) keystrokes per row (typing in the owner field of a full setup)")
 print("\("".padding(toLength: 52, withPad: " ", startingAt: 0)) \("median".leftPad(10)) \("p95".leftPad(10))")
 row("keystroke 200x60 (update + render)", measureKeystrokes(size: Size(width: 200, height: 60), iterations: iterations))

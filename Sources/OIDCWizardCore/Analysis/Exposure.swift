@@ -359,6 +359,18 @@ struct RequestTemplate {
     var workflow: String
     var actor: String
 
+    /// The condition keys of the claims a request carries (`<issuer host>:<claim>`), spelled once.
+    struct Keys {
+        var sub, aud, repository, repositoryID, ref, environment, jobWorkflowRef, workflow, actor, actorID: String
+
+        init(host: String) {
+            func key(_ claim: String) -> String { "\(host):\(claim)" }
+            (sub, aud, repository, repositoryID, ref) = (key("sub"), key("aud"), key("repository"), key("repository_id"), key("ref"))
+            (environment, jobWorkflowRef, workflow, actor, actorID) = (key("environment"), key("job_workflow_ref"), key("workflow"), key("actor"), key("actor_id"))
+        }
+    }
+    var keys: Keys
+
     /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once.
     var key: String { [principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow, actor].joined(separator: "\u{1}") }
 
@@ -373,6 +385,7 @@ struct RequestTemplate {
             return Witnesses.fill(value, kind: kind).first ?? value
         }
         host = statement.issuerHost
+        keys = Keys(host: host)
         audience = wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"
         wantedRef = wanted("ref")
         wantedJobWorkflowRef = wanted("job_workflow_ref")
@@ -386,11 +399,12 @@ struct RequestTemplate {
     }
 
     func request(subject: String) -> AssumeRequest {
-        let host = host
-        func key(_ claim: String) -> String { "\(host):\(claim)" }
         let shape = SubjectShape(subject)
         let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
-        var context: [String: [String]] = [key("sub"): [subject], key("aud"): [audience]]
+        var context: [String: [String]] = [:]
+        context.reserveCapacity(10)
+        context[keys.sub] = [subject]
+        context[keys.aud] = [audience]
 
         let repository: String
         if let owner = shape.owner, let name = shape.repository {
@@ -400,24 +414,24 @@ struct RequestTemplate {
         } else {
             repository = "\(Exposure.attackerOwner)/app"
         }
-        context[key("repository")] = [repository]
-        context[key("repository_id")] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"]
+        context[keys.repository] = [repository]
+        context[keys.repositoryID] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"]
 
         var ref = wantedRef ?? "refs/heads/main"
         switch shape.contextKind {
         case .branch(let branch): ref = "refs/heads/\(branch)"
         case .tag(let tag): ref = "refs/tags/\(tag)"
         case .pullRequest: ref = "refs/pull/1/merge"
-        case .environment(let environment): context[key("environment")] = [environment]
+        case .environment(let environment): context[keys.environment] = [environment]
         default:
             if let templated = template?.value(of: "ref") { ref = templated }
-            if let environment = template?.value(of: "environment") { context[key("environment")] = [environment] }
+            if let environment = template?.value(of: "environment") { context[keys.environment] = [environment] }
         }
-        context[key("ref")] = [ref]
-        context[key("job_workflow_ref")] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
-        context[key("workflow")] = [workflow]
-        context[key("actor")] = [actor]
-        context[key("actor_id")] = ["900000003"]
+        context[keys.ref] = [ref]
+        context[keys.jobWorkflowRef] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
+        context[keys.workflow] = [workflow]
+        context[keys.actor] = [actor]
+        context[keys.actorID] = ["900000003"]
         return AssumeRequest(principal: principal, context: context)
     }
 }

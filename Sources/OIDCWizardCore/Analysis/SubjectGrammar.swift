@@ -9,36 +9,36 @@
 enum SubjectGrammar {
     /// Whether GitHub can send exactly `subject` (taken literally: `*` and `?` are characters here, and
     /// no GitHub name contains them).
+    ///
+    /// Read byte by byte, as IAM compares: this runs for every attacker candidate on every keystroke, so
+    /// it allocates nothing.
     static func canBeSent(_ subject: String) -> Bool {
-        guard !subject.isEmpty else { return false }
-        let tokens = subject.split(separator: ":", omittingEmptySubsequences: false)
-        var position = 0
+        var subject = subject
+        return subject.withUTF8 { canBeSent(bytes: $0[...]) }
+    }
+
+    static func canBeSent(bytes: Bytes) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var tokens = ColonTokens(bytes)
         var first = true
-        while position < tokens.count {
-            let key = tokens[position]
-            position += 1
-            switch key {
-            case "repo":
-                guard position < tokens.count, validRepositoryPair(tokens[position]) else { return false }
-                position += 1
+        while let key = tokens.next() {
+            if key.elementsEqual("repo".utf8) {
+                guard let pair = tokens.next(), validRepositoryPair(pair) else { return false }
                 // The default form's context directly after `repo`: `pull_request` stands alone, and last.
-                if position < tokens.count, tokens[position] == "pull_request" {
-                    return position + 1 == tokens.count
+                if let next = tokens.peek(), next.elementsEqual("pull_request".utf8) {
+                    _ = tokens.next()
+                    return tokens.isAtEnd
                 }
-            case "context":
-                guard position < tokens.count else { return false }
-                let kind = tokens[position]
-                position += 1
-                if kind == "pull_request" { break }
-                guard kind == "ref" || kind == "environment", position < tokens.count,
-                      validValue(of: String(kind), tokens[position]) else { return false }
-                position += 1
-            case "pull_request":
+            } else if key.elementsEqual("context".utf8) {
+                guard let kind = tokens.next() else { return false }
+                if !kind.elementsEqual("pull_request".utf8) {
+                    guard kind.elementsEqual("ref".utf8) || kind.elementsEqual("environment".utf8),
+                          let value = tokens.next(), validValue(of: kind, value) else { return false }
+                }
+            } else if key.elementsEqual("pull_request".utf8) {
                 return false
-            default:
-                guard SubjectTemplate.knownKeys.contains(String(key)), position < tokens.count,
-                      validValue(of: String(key), tokens[position]) else { return false }
-                position += 1
+            } else {
+                guard isKnownKey(key), let value = tokens.next(), validValue(of: key, value) else { return false }
             }
             first = false
         }
@@ -47,44 +47,62 @@ enum SubjectGrammar {
 
     /// Whether `subject` is in GitHub's default form: `repo:<owner>[@id]/<repo>[@id]:` and one context.
     static func isDefaultForm(_ subject: String) -> Bool {
-        let tokens = subject.split(separator: ":", omittingEmptySubsequences: false)
-        guard tokens.count >= 3, tokens[0] == "repo", validRepositoryPair(tokens[1]) else { return false }
-        switch tokens.count {
-        case 3: return tokens[2] == "pull_request"
-        case 4: return (tokens[2] == "ref" || tokens[2] == "environment") && validValue(of: String(tokens[2]), tokens[3])
-        default: return false
+        var subject = subject
+        return subject.withUTF8 { buffer in
+            var tokens = ColonTokens(buffer[...])
+            guard let repo = tokens.next(), repo.elementsEqual("repo".utf8), let pair = tokens.next(), validRepositoryPair(pair),
+                  let kind = tokens.next() else { return false }
+            if kind.elementsEqual("pull_request".utf8) { return tokens.isAtEnd }
+            guard kind.elementsEqual("ref".utf8) || kind.elementsEqual("environment".utf8), let value = tokens.next(),
+                  tokens.isAtEnd else { return false }
+            return validValue(of: kind, value)
         }
     }
 
     /// `owner[@id]/repo[@id]`, both ids or none.
-    static func validRepositoryPair(_ text: Substring) -> Bool {
-        let halves = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard halves.count == 2 else { return false }
-        let owner = halves[0].split(separator: "@", omittingEmptySubsequences: false)
-        let repository = halves[1].split(separator: "@", omittingEmptySubsequences: false)
-        guard owner.count <= 2, repository.count <= 2, owner.count == repository.count,
-              validOwner(owner[0]), validRepository(repository[0]) else { return false }
-        if owner.count == 2 { return validID(owner[1]) && validID(repository[1]) }
-        return true
+    static func validRepositoryPair(_ text: Bytes) -> Bool {
+        guard let slash = text.firstIndex(of: 0x2F) else { return false }
+        let owner = text[..<slash]
+        let repository = text[(slash + 1)...]
+        guard !repository.contains(0x2F) else { return false }
+        let ownerAt = owner.firstIndex(of: 0x40)
+        let repositoryAt = repository.firstIndex(of: 0x40)
+        guard (ownerAt == nil) == (repositoryAt == nil) else { return false }
+        guard let ownerAt, let repositoryAt else { return validOwner(bytes: owner) && validRepository(bytes: repository) }
+        let ownerID = owner[(ownerAt + 1)...]
+        let repositoryID = repository[(repositoryAt + 1)...]
+        return !ownerID.contains(0x40) && !repositoryID.contains(0x40)
+            && validOwner(bytes: owner[..<ownerAt]) && validRepository(bytes: repository[..<repositoryAt])
+            && validID(bytes: ownerID) && validID(bytes: repositoryID)
     }
 
-    static func validValue(of key: String, _ value: Substring) -> Bool {
-        switch key {
-        case "ref":
-            if value.hasPrefix("refs/heads/") { return validRefName(value.dropFirst("refs/heads/".count)) }
-            if value.hasPrefix("refs/tags/") { return validRefName(value.dropFirst("refs/tags/".count)) }
-            return value.hasPrefix("refs/pull/")
-        case "environment": return !value.isEmpty && !value.hasWildcard
-        case "repository": return validRepositoryPair(value)
-        case "repository_owner", "actor": return validOwner(value)
-        case "repository_id", "repository_owner_id", "actor_id", "enterprise_id": return validID(value)
-        default: return !value.hasWildcard
+    static func validRepositoryPair<S: StringProtocol>(_ text: S) -> Bool {
+        var text = String(text)
+        return text.withUTF8 { validRepositoryPair($0[...]) }
+    }
+
+    static func validValue(of key: Bytes, _ value: Bytes) -> Bool {
+        if key.elementsEqual("ref".utf8) {
+            if value.starts(with: "refs/heads/".utf8) { return validRefName(bytes: value.dropFirst(11)) }
+            if value.starts(with: "refs/tags/".utf8) { return validRefName(bytes: value.dropFirst(10)) }
+            return value.starts(with: "refs/pull/".utf8)
         }
+        if key.elementsEqual("environment".utf8) { return !value.isEmpty && !value.contains(where: isWildcard) }
+        if key.elementsEqual("repository".utf8) { return validRepositoryPair(value) }
+        if key.elementsEqual("repository_owner".utf8) || key.elementsEqual("actor".utf8) { return validOwner(bytes: value) }
+        for idKey in ["repository_id", "repository_owner_id", "actor_id", "enterprise_id"] where key.elementsEqual(idKey.utf8) {
+            return validID(bytes: value)
+        }
+        return !value.contains(where: isWildcard)
     }
 
     /// GitHub's owner rules: 1–39 ASCII letters, digits and single hyphens, not at either end.
     static func validOwner<S: StringProtocol>(_ name: S) -> Bool {
-        let bytes = Array(name.utf8)
+        var name = String(name)
+        return name.withUTF8 { validOwner(bytes: $0[...]) }
+    }
+
+    static func validOwner(bytes: Bytes) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 39, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
         var previousHyphen = false
         for byte in bytes {
@@ -97,34 +115,59 @@ enum SubjectGrammar {
 
     /// GitHub's repository rules: 1–100 ASCII letters, digits, `.`, `-`, `_`; not `.` or `..`.
     static func validRepository<S: StringProtocol>(_ name: S) -> Bool {
-        let bytes = name.utf8
-        guard !bytes.isEmpty, bytes.count <= 100, name != ".", name != ".." else { return false }
+        var name = String(name)
+        return name.withUTF8 { validRepository(bytes: $0[...]) }
+    }
+
+    static func validRepository(bytes: Bytes) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 100, !bytes.allSatisfy({ $0 == 0x2E }) || bytes.count > 2 else { return false }
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }
     }
 
     /// git's ref-name rules (check-ref-format) as far as they matter for a subject.
-    static func validRefName(_ name: String) -> Bool { validRefName(name[...]) }
+    static func validRefName<S: StringProtocol>(_ name: S) -> Bool {
+        var name = String(name)
+        return name.withUTF8 { validRefName(bytes: $0[...]) }
+    }
 
-    /// The same, byte by byte (no Foundation search: this runs for every attacker candidate).
-    static func validRefName(_ name: Substring) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("-"), !name.hasPrefix("/"), !name.hasSuffix("/"), !name.hasSuffix("."),
-              !name.utf8.containsBytes("..".utf8), !name.utf8.containsBytes("//".utf8),
-              !name.utf8.containsBytes("@{".utf8) else { return false }
-        for byte in name.utf8 {
+    static func validRefName(bytes name: Bytes) -> Bool {
+        guard let first = name.first, let last = name.last, first != 0x2D, first != 0x2F, last != 0x2F, last != 0x2E else { return false }
+        var previous: UInt8 = 0x2F  // a component starts here
+        var componentStart = name.startIndex
+        for index in name.indices {
+            let byte = name[index]
             switch byte {
             case 0...0x20, 0x7F, 0x7E, 0x5E, 0x3A, 0x3F, 0x2A, 0x5B, 0x5C: return false
-            default: continue
+            case 0x2E where previous == 0x2E || previous == 0x2F: return false  // `..`, or a component starting with `.`
+            case 0x2F where previous == 0x2F: return false  // `//`
+            case 0x7B where previous == 0x40: return false  // `@{`
+            case 0x2F:
+                if name[componentStart..<index].reversed().starts(with: "kcol.".utf8) { return false }
+                componentStart = index + 1
+            default: break
             }
+            previous = byte
         }
-        return !name.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasSuffix(".lock") }
+        return !name[componentStart...].reversed().starts(with: "kcol.".utf8)
     }
 
     static func validID<S: StringProtocol>(_ id: S) -> Bool {
         !id.isEmpty && id.utf8.count <= 20 && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
+    static func validID(bytes id: Bytes) -> Bool {
+        !id.isEmpty && id.count <= 20 && id.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    private static func isWildcard(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3F }
+
+    private static func isKnownKey(_ key: Bytes) -> Bool {
+        // Rare (custom templates only), so the set lookup may build a String.
+        SubjectTemplate.knownKeys.contains(String(decoding: key, as: UTF8.self))
     }
 
     // MARK: - Can a pattern ever match?

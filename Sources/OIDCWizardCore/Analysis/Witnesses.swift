@@ -44,12 +44,19 @@ enum Witnesses {
                 if !split.writesIDs { idForms.append(false) }
                 if split.writesIDs || split.spans { idForms.append(true) }
             }
+            // Only combinations the pattern can match are built: the subject must start with the
+            // pattern's text before its first wildcard and end with its text after the last one.
+            let head = Array(pattern.utf8.prefix { $0 != 0x2A && $0 != 0x3F })
+            let tail = Array(pattern.utf8.reversed().prefix { $0 != 0x2A && $0 != 0x3F }.reversed())
+            let ownerChoices = unique(owners).prefix(5), repositoryChoices = unique(repositories).prefix(4)
+            let contextChoices = unique(contexts).prefix(10)
             for withIDs in idForms {
-                for owner in unique(owners).prefix(5) {
-                    for repository in unique(repositories).prefix(4) {
-                        let binding = withIDs ? "\(owner)@\(attackerOwnerID)/\(repository)@\(attackerRepositoryID)" : "\(owner)/\(repository)"
-                        for context in unique(contexts).prefix(10) where consider("repo:\(binding):\(context)") {
-                            return found
+                for owner in ownerChoices {
+                    for repository in repositoryChoices {
+                        let binding = withIDs ? "repo:\(owner)@\(attackerOwnerID)/\(repository)@\(attackerRepositoryID):" : "repo:\(owner)/\(repository):"
+                        guard Self.agree(binding.utf8, head) else { continue }
+                        for context in contextChoices where context.utf8.count < tail.count || context.utf8.reversed().starts(with: tail.reversed()) {
+                            if consider(binding + context) { return found }
                         }
                     }
                 }
@@ -195,6 +202,11 @@ enum Witnesses {
             position += 1
         }
         return [out.joined(separator: ":")]
+    }
+
+    /// Whether `text` and `prefix` agree on their common length (one is a prefix of the other).
+    private static func agree(_ text: String.UTF8View, _ prefix: [UInt8]) -> Bool {
+        zip(text, prefix).allSatisfy { $0 == $1 }
     }
 
     private static func unique(_ values: [String]) -> [String] {

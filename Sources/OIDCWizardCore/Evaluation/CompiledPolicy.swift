@@ -145,6 +145,8 @@ struct CompiledClause: Sendable {
     /// The Null operator's wishes: a value "true" (key absent) and/or "false" (key present).
     let nullWantsAbsent: Bool
     let nullWantsPresent: Bool
+    /// Whether some value names a policy variable (and so is filled in per request).
+    let hasVariables: Bool
 
     init(_ clause: ConditionClause, index: Int, substituteVariables: Bool) {
         source = clause
@@ -160,7 +162,11 @@ struct CompiledClause: Sendable {
             nullWantsAbsent = false
             nullWantsPresent = false
         }
-        guard let op, op.acceptsPolicyVariables else { values = []; return }
+        guard let op, op.acceptsPolicyVariables else {
+            values = []
+            hasVariables = false
+            return
+        }
         let ignoreCase = op.comparison == .stringEqualsIgnoreCase
         let wildcards = op.usesWildcards
         values = clause.values.map { text in
@@ -171,6 +177,7 @@ struct CompiledClause: Sendable {
             if ignoreCase { pattern = pattern.lowercased() }
             return .fixed(text: text, pattern: pattern, literal: pattern.hasWildcards ? nil : pattern.literalText)
         }
+        hasVariables = values.contains { if case .variable = $0 { true } else { false } }
     }
 
     /// The patterns for one request: fixed ones as compiled, variables filled in from the request; values
@@ -229,7 +236,19 @@ struct CompiledClause: Sendable {
         }
 
         let matchesSome: (String) -> Bool
-        if op.acceptsPolicyVariables {
+        if op.acceptsPolicyVariables, !hasVariables {
+            // The common case: every pattern is fixed, so nothing is prepared per request.
+            let comparison = op.comparison
+            let lower = comparison == .stringEqualsIgnoreCase
+            let values = values
+            matchesSome = { value in
+                let subject = lower ? value.lowercased() : value
+                return values.contains { value in
+                    guard case .fixed(_, let pattern, let literal) = value else { return false }
+                    return Self.matches(comparison, subject, pattern, literal: literal)
+                }
+            }
+        } else if op.acceptsPolicyVariables {
             let prepared = patterns(in: context).patterns
             let comparison = op.comparison
             let lower = comparison == .stringEqualsIgnoreCase

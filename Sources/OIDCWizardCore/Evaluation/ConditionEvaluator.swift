@@ -80,7 +80,8 @@ enum ConditionEvaluator {
             return clause.values.first { ValueComparison.matches(op.comparison, requestValue: requestValue, policyValue: $0) }
         }
 
-        let policyList = clause.values.map { "\"\($0)\"" }.joined(separator: ", ")
+        // Worded only on the paths that say it: most evaluations match or miss on the first value.
+        var policyList: String { clause.values.map { "\"\($0)\"" }.joined(separator: ", ") }
         let verb = verbs(op.comparison).positive
         func matchedText(_ value: String, _ policyValue: String) -> String {
             "\(key) \"\(value)\" \(verb) \"\(policyValue)\""

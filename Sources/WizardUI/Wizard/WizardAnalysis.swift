@@ -8,9 +8,6 @@ public enum WizardAnalysis {
     }
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent) -> [ScenarioRow] {
-        ScenarioBuilder.scenarios(for: policy, intent: intent).map { scenario in
-            ScenarioRow(label: scenario.label, actor: scenario.actor == .intended ? .intended : .attacker,
-                        allowed: scenario.decision.isAllowed, reason: scenario.decision.reason)
-        }
+        ScenarioBuilder.scenarios(for: policy, intent: intent).map(ScenarioRow.init)
     }
 }

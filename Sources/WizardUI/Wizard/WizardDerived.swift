@@ -173,10 +173,7 @@ public struct WizardDerived: Sendable {
         placeholders = []
         findings = review.findings.enumerated()
             .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
-        scenarios = review.scenarios.map { scenario in
-            ScenarioRow(label: scenario.label, actor: scenario.actor == .intended ? .intended : .attacker,
-                        allowed: scenario.decision.isAllowed, reason: scenario.decision.reason)
-        }
+        scenarios = review.scenarios.map(ScenarioRow.init)
         guard let policy = review.policy else {
             preview = PolicyPreview()
             return
