@@ -19,7 +19,21 @@ struct Edit: ParsableCommand {
             Saving: a bare policy file is rewritten in place after a backup FILE.bak (an older, different backup \
             is never replaced without --overwrite-backup); if the file changed on disk meanwhile, nothing is \
             written. For role dumps and templates the policy goes to <role>.trust-policy.json next to the input, \
-            with the aws iam update-assume-role-policy command that applies it.
+            with the aws iam update-assume-role-policy command that applies it. A CloudFormation template in JSON \
+            can instead be patched in place (choose it on the write step, or pass --patch-template): only the \
+            role's AssumeRolePolicyDocument changes, indented like the template, after a backup TEMPLATE.bak; \
+            values the template builds with Ref, Fn::GetAtt or Fn::Sub (the OIDC provider, parameters) are \
+            written back as they were. When that cannot be done safely (YAML, Fn::If, an edit that would \
+            hard-code a parameter's default), the write step says why and the side file remains.
+
+            The write step can also write the workflow file .github/workflows/aws-oidc.yml from the edited \
+            fields, exactly as generate does (--workflow turns it on); it needs the region (--region or step 3) \
+            and never replaces an existing file without asking.
+
+            Examples:
+              oidc-wizard edit trust-policy.json
+              oidc-wizard edit roles.json --role deploy --region eu-central-1 --workflow
+              oidc-wizard edit cfn.json --patch-template
 
             Needs a terminal; without one, use `oidc-wizard lint FILE` or `oidc-wizard fix FILE`.
             """
@@ -40,6 +54,12 @@ struct Edit: ParsableCommand {
     @Option(help: ArgumentHelp("The AWS region for the workflow (a trust policy names none).", valueName: "REGION"))
     var region = ""
 
+    @Flag(name: .customLong("patch-template"), help: "Preselect patching a CloudFormation JSON template in place (after TEMPLATE.bak) instead of writing <role>.trust-policy.json.")
+    var patchTemplate = false
+
+    @Flag(help: "Preselect also writing .github/workflows/aws-oidc.yml (into the current directory) from the edited fields.")
+    var workflow = false
+
     func run() throws {
         let source: EditSource
         do {
@@ -48,7 +68,11 @@ struct Edit: ParsableCommand {
             Self.say("oidc-wizard edit: \(error)")
             throw ExitCode(2)
         }
-        let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup)
+        if patchTemplate, source.kind != .cloudFormationJSON {
+            Self.say("oidc-wizard edit: --patch-template is for CloudFormation templates in JSON; \(file) is \(source.kind.description).")
+            throw ExitCode(2)
+        }
+        let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup, patchTemplate: patchTemplate)
         // Checked before the screen opens, so a wrong --role is said on a normal terminal.
         let preset = try presetRoleIndex(in: source)
         let result: RunResult<Wizard>
@@ -57,7 +81,8 @@ struct Edit: ParsableCommand {
             defer { session.close() }
             // Several roles and no --role: the picker first, on the same screen.
             guard let index = try preset ?? session.run(RolePicker(source: source)).program.chosen else { throw ExitCode(RolePicker.exitNotChosen) }
-            let context = EditContext(session: EditSession(source: source, roleIndex: index, region: region), options: options)
+            let context = EditContext(session: EditSession(source: source, roleIndex: index, region: region), options: options,
+                                      writeWorkflow: workflow)
             result = try session.run(Wizard(edit: context), perform: WizardFileSystem.perform)
         } catch let error as TerminalUnavailable {
             // Still say which roles there are: the next command needs one of them.
@@ -70,13 +95,15 @@ struct Edit: ParsableCommand {
             Self.say("oidc-wizard edit: \(error)")
             throw ExitCode(2)
         }
-        if let saved = result.program.state.edit?.saved {
+        let edit = result.program.state.edit
+        if let saved = edit?.saved {
             print("Saved \(saved.written)" + (saved.backup.map { " (the file as it was is in \($0))" } ?? ""))
             if let command = saved.applyCommand {
-                print("Apply it to the role (with AWS credentials):")
+                print(edit?.patchesTemplate == true ? "Deploy the stack to apply it (with AWS credentials):" : "Apply it to the role (with AWS credentials):")
                 print("  \(command)")
             }
         }
+        if let workflow = edit?.workflowWritten { print("Wrote \(workflow)") }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 

@@ -18,12 +18,17 @@ struct Fix: ParsableCommand {
             Writing: a bare policy file is rewritten in place after a backup FILE.bak (an older, different \
             backup is never replaced without --overwrite-backup). If the file changed on disk meanwhile, nothing \
             is written. For role dumps and templates the policy goes to <role>.trust-policy.json next to the \
-            input, with the aws iam update-assume-role-policy command that applies it.
+            input, with the aws iam update-assume-role-policy command that applies it. With --in-place a \
+            CloudFormation template in JSON is patched instead, after a backup TEMPLATE.bak: only the fixed \
+            roles' AssumeRolePolicyDocument values change, indented like the template, and values it builds with \
+            Ref, Fn::GetAtt or Fn::Sub are written back as they were; when that cannot be done safely (Fn::If, \
+            a fix that would hard-code a parameter's default), nothing is written and the reason is said.
 
             Examples:
               oidc-wizard fix trust-policy.json --dry-run
               oidc-wizard fix trust-policy.json --repo acme/app --repo acme/api
               oidc-wizard fix roles.json --role deploy --out deploy-trust.json
+              oidc-wizard fix cfn.json --repo acme/app --in-place
 
             Exit status: 0 nothing at high or above remains; 1 findings at high or above remain; 2 the input \
             or the options could not be used, or nothing could be written.
@@ -54,7 +59,13 @@ struct Fix: ParsableCommand {
     @Flag(help: "Replace an existing <role>.trust-policy.json or --out file.")
     var force = false
 
+    @Flag(name: .customLong("in-place"), help: "Patch a CloudFormation JSON template itself (after TEMPLATE.bak) instead of writing <role>.trust-policy.json.")
+    var inPlace = false
+
     func validate() throws {
+        if inPlace, out != nil {
+            throw ValidationError("--in-place and --out exclude each other: patch the template, or write the policy to a file")
+        }
         for repository in repositories {
             let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count != 2 || parts.contains(where: \.isEmpty) || repository.contains("*") || repository.contains("?") {
@@ -83,6 +94,12 @@ struct Fix: ParsableCommand {
             throw ExitCode(2)
         }
 
+        if inPlace, source.kind != .cloudFormationJSON, source.kind != .barePolicy {
+            Self.say("oidc-wizard fix: --in-place patches CloudFormation templates in JSON (a trust policy file is rewritten in place anyway); \(file) is \(source.kind.description).")
+            throw ExitCode(2)
+        }
+        let patchesTemplate = inPlace && source.kind == .cloudFormationJSON
+        var patches: [Int: TrustPolicy] = [:]
         var highRemains = false
         var writeFailed = false
         for index in indices {
@@ -108,12 +125,30 @@ struct Fix: ParsableCommand {
                 Self.say("\(name): dry run; nothing written.")
                 continue
             }
+            if patchesTemplate {
+                // All roles go into the template in one write, after the loop.
+                patches[index] = outcome.policy
+                continue
+            }
             let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup, force: force, outPath: out)
             do {
                 let result = try WriteBack.save(outcome.policy, roleIndex: index, of: source, options: options)
                 Self.say("wrote \(result.written)" + (result.backup.map { " (backup: \($0))" } ?? ""))
                 if let command = result.applyCommand {
                     Self.say("apply it to the role with:\n  \(command)")
+                }
+            } catch {
+                Self.say("oidc-wizard fix: \(error)")
+                writeFailed = true
+            }
+        }
+        if !patches.isEmpty {
+            do {
+                let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup, patchTemplate: true)
+                let result = try WriteBack.patchTemplate(patches, of: source, options: options)
+                Self.say("patched \(result.written)" + (result.backup.map { " (backup: \($0))" } ?? ""))
+                if let command = result.applyCommand {
+                    Self.say("deploy the stack to apply it:\n  \(command)")
                 }
             } catch {
                 Self.say("oidc-wizard fix: \(error)")

@@ -56,4 +56,12 @@ struct EditCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/policy.json"))
     }
+
+    @Test("--patch-template on a file that is no JSON template: said before any screen opens (exit 2)")
+    func patchTemplateNeedsJSONTemplate() throws {
+        let result = try run(["--patch-template"], file: Self.policy("repo:acme/app:*"))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--patch-template is for CloudFormation templates in JSON"), "\(result.stderr)")
+        #expect(result.stderr.contains("is a trust policy"))
+    }
 }

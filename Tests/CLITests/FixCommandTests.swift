@@ -74,4 +74,94 @@ struct FixCommandTests {
         #expect(try CLI.run(["fix", file.path, "--role", "nope"]).status == 2)
         #expect(try CLI.run(["fix", file.path, "--repo", "acme/*"]).status == 2)
     }
+
+    /// Two roles trusting a GitHub provider by `Ref`, each open to every repository of acme.
+    static let template = """
+    {
+      "AWSTemplateFormatVersion": "2010-09-09",
+      "Resources": {
+        "GitHub": {"Type": "AWS::IAM::OIDCProvider", "Properties": {"Url": "https://token.actions.githubusercontent.com", "ClientIdList": ["sts.amazonaws.com"]}},
+        "Deploy": {
+          "Type": "AWS::IAM::Role",
+          "Properties": {
+            "RoleName": "deploy",
+            "AssumeRolePolicyDocument": {
+              "Version": "2012-10-17",
+              "Statement": [{"Effect": "Allow", "Principal": {"Federated": {"Ref": "GitHub"}}, "Action": "sts:AssumeRoleWithWebIdentity",
+                "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                              "StringLike": {"token.actions.githubusercontent.com:sub": "repo:acme/*"}}}]
+            }
+          }
+        },
+        "Audit": {
+          "Type": "AWS::IAM::Role",
+          "Properties": {
+            "RoleName": "audit",
+            "AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"Federated": {"Fn::GetAtt": ["GitHub", "Arn"]}}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:acme/*"}}}]}
+          }
+        }
+      },
+      "Outputs": {"Deploy": {"Value": {"Fn::GetAtt": ["Deploy", "Arn"]}}}
+    }
+
+    """
+
+    @Test("--in-place patches every fixed role into a JSON template in one write, after TEMPLATE.bak, keeping the intrinsics")
+    func patchesTemplate() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("stack.json")
+        try Self.template.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["fix", file.path, "--repo", "acme/app", "--in-place"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("patched \(file.path) (backup: \(file.path).bak)"), "\(result.stderr)")
+        #expect(result.stderr.contains("aws cloudformation deploy --template-file"))
+        #expect(try String(contentsOf: file.appendingPathExtension("bak"), encoding: .utf8) == Self.template)
+        let patched = try String(contentsOf: file, encoding: .utf8)
+        #expect(patched.contains(#""Federated": {"Ref": "GitHub"}"#))
+        #expect(patched.contains(#""Federated": {"Fn::GetAtt": ["GitHub", "Arn"]}"#))
+        #expect(!patched.contains("repo:acme/*"), "both roles are fixed")
+        #expect(patched.hasSuffix("\n  \"Outputs\": {\"Deploy\": {\"Value\": {\"Fn::GetAtt\": [\"Deploy\", \"Arn\"]}}}\n}\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("deploy.trust-policy.json").path))
+        for role in ["deploy", "audit"] {
+            let other = try CLI.run(["simulate", file.path, "--role", role, "--claim", "sub=repo:acme/other:ref:refs/heads/main", "--claim", "aud=sts.amazonaws.com"])
+            #expect(other.status == 1, "\(role): another repository of acme is denied after the fix: \(other.stdout)\(other.stderr)")
+            let app = try CLI.run(["simulate", file.path, "--role", role, "--claim", "sub=repo:acme/app:ref:refs/heads/main", "--claim", "aud=sts.amazonaws.com"])
+            #expect(app.status == 0, "\(role): \(app.stdout)\(app.stderr)")
+        }
+    }
+
+    @Test("--in-place refuses what it cannot patch safely (a subject built from a parameter); nothing is written")
+    func inPlaceRefusal() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("stack.json")
+        let parameterized = Self.template
+            .replacingOccurrences(of: #""AWSTemplateFormatVersion": "2010-09-09","#, with: #""AWSTemplateFormatVersion": "2010-09-09", "Parameters": {"Org": {"Type": "String", "Default": "acme"}},"#)
+            .replacingOccurrences(of: #"{"token.actions.githubusercontent.com:sub": "repo:acme/*"}}}]"#, with: #"{"token.actions.githubusercontent.com:sub": {"Fn::Sub": "repo:${Org}/*"}}}}]"#)
+        #expect(parameterized.contains("${Org}"))
+        try parameterized.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["fix", file.path, "--repo", "acme/app", "--in-place", "--role", "audit"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot patch \(file.path) in place"), "\(result.stderr)")
+        #expect(result.stderr.contains("parameter Org"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == parameterized)
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".bak"))
+    }
+
+    @Test("--in-place with --out, or on aws iam output, is a usage error (exit 2)")
+    func inPlaceMisuse() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("stack.json")
+        try Self.template.write(to: file, atomically: true, encoding: .utf8)
+        let both = try CLI.run(["fix", file.path, "--in-place", "--out", dir.appendingPathComponent("x.json").path])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--in-place and --out"))
+        let dump = dir.appendingPathComponent("role.json")
+        try "{\"Role\":{\"RoleName\":\"deploy\",\"AssumeRolePolicyDocument\":\(Self.orgWide)}}".write(to: dump, atomically: true, encoding: .utf8)
+        let listing = try CLI.run(["fix", dump.path, "--repo", "acme/app", "--in-place"])
+        #expect(listing.status == 2)
+        #expect(listing.stderr.contains("aws iam output"), "\(listing.stderr)")
+    }
 }

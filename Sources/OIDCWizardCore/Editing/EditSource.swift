@@ -13,6 +13,16 @@ public struct EditSource: Hashable, Sendable {
         /// A CloudFormation template in YAML.
         case cloudFormationYAML
 
+        /// What it is, for messages ("a bare trust policy").
+        public var description: String {
+            switch self {
+            case .barePolicy: "a trust policy"
+            case .roleListing: "aws iam output"
+            case .cloudFormationJSON: "a CloudFormation template in JSON"
+            case .cloudFormationYAML: "a CloudFormation template in YAML"
+            }
+        }
+
         /// Whether a save rewrites the file itself (rather than writing `<role>.trust-policy.json` next to it).
         public var rewritesInPlace: Bool { self == .barePolicy }
     }

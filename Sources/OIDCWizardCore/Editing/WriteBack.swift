@@ -6,6 +6,8 @@ import Foundation
 ///   that differs is never replaced unless asked (`overwriteBackup`); `backup: false` skips it;
 /// - role dumps and CloudFormation templates are not rewritten: the policy goes to `<role>.trust-policy.json`
 ///   next to the input (never replacing a file unless `force`), with the AWS CLI command that applies it;
+/// - with `patchTemplate`, a CloudFormation JSON template is patched in place instead (`TemplatePatch`: only
+///   the role's document changes), with the same backup and changed-on-disk rules as a bare policy;
 /// - `--out FILE` writes the policy there instead (never replacing a file unless `force`).
 /// Before replacing a file it checks that the file still holds the bytes read when it was opened: a change
 /// made in the meantime (an editor, `git checkout`) is reported and nothing is written.
@@ -16,12 +18,16 @@ public enum WriteBack {
         public var force: Bool
         /// Write the policy to this file instead.
         public var outPath: String?
+        /// Patch a CloudFormation JSON template in place rather than writing `<role>.trust-policy.json`.
+        public var patchTemplate: Bool
 
-        public init(backup: Bool = true, overwriteBackup: Bool = false, force: Bool = false, outPath: String? = nil) {
+        public init(backup: Bool = true, overwriteBackup: Bool = false, force: Bool = false, outPath: String? = nil,
+                    patchTemplate: Bool = false) {
             self.backup = backup
             self.overwriteBackup = overwriteBackup
             self.force = force
             self.outPath = outPath
+            self.patchTemplate = patchTemplate
         }
     }
 
@@ -62,6 +68,9 @@ public enum WriteBack {
             try write(text, to: out, force: options.force)
             return Result(written: out, backup: nil, applyCommand: role.map { applyCommand(role: $0, policyPath: out) })
         }
+        if options.patchTemplate {
+            return try patchTemplate([roleIndex: policy], of: source, options: options)
+        }
         guard source.kind.rewritesInPlace else {
             let path = sidecarPath(for: source, roleIndex: roleIndex)
             try write(text, to: path, force: options.force)
@@ -70,6 +79,28 @@ public enum WriteBack {
         }
         let backup = try rewriteInPlace(source, with: text, options: options)
         return Result(written: source.path, backup: backup, applyCommand: nil)
+    }
+
+    /// Patches the policies (role index → policy) into a CloudFormation JSON template in place, after the
+    /// backup, all in one write; the result's command deploys the stack (the template is what applies them).
+    public static func patchTemplate(_ policies: [Int: TrustPolicy], of source: EditSource,
+                                     options: Options = Options(patchTemplate: true)) throws(Failure) -> Result {
+        guard source.kind == .cloudFormationJSON else {
+            throw Failure(message: "cannot patch \(source.path) in place: only a CloudFormation template in JSON can be patched; nothing was written.")
+        }
+        let bytes: [UInt8]
+        switch TemplatePatch.patch(source, policies: policies) {
+        case .success(let patched): bytes = patched
+        case .failure(let refusal):
+            throw Failure(message: "cannot patch \(source.path) in place: \(refusal.reason); nothing was written.")
+        }
+        let backup = try rewriteInPlace(source, with: String(decoding: bytes, as: UTF8.self), options: options)
+        return Result(written: source.path, backup: backup, applyCommand: deployCommand(templatePath: source.path))
+    }
+
+    /// `aws cloudformation deploy …` for a patched template (the stack name is the user's to fill in).
+    public static func deployCommand(templatePath: String) -> String {
+        "aws cloudformation deploy --template-file \(ShellQuote.quote(templatePath)) --stack-name STACK-NAME --capabilities CAPABILITY_NAMED_IAM"
     }
 
     /// Replaces `source.path` with `text` after the backup; returns the backup path, if one was kept.

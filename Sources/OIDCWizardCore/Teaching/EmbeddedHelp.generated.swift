@@ -370,6 +370,22 @@ If unsure: `github-<purpose>-<repo>`, e.g. `github-deploy-app`.
 
 See also: account-id, session-duration
 """##),
+        ("saving-edits", ##"""
+# Saving an edit
+Where `oidc-wizard edit` saves the policy, and what else it can write.
+
+Save to (CloudFormation templates in JSON only):
+- `<role>.trust-policy.json next to it` (the default): the policy on its own, with the `aws iam update-assume-role-policy` command that applies it. The template is not touched.
+- `patch TEMPLATE in place`: only the role's `AssumeRolePolicyDocument` is replaced, indented like the rest of the template; every other byte stays as it was. The template as it was is kept in `TEMPLATE.bak`. Values the template builds with `Ref`, `Fn::GetAtt` or `Fn::Sub` (the OIDC provider, `${AWS::AccountId}`, parameters) are written back as they were. When that cannot be done safely, the choice says why (a YAML template, `Fn::If`, an edit that would hard-code a parameter's default): save the side file instead.
+
+Workflow: also write `.github/workflows/aws-oidc.yml` from the edited fields, exactly as `oidc-wizard generate` does, into the directory you choose (default: the current one). It needs the whole setup, including the region (`--region`, or type it in step 3). An existing workflow file is replaced only after you agree.
+
+    oidc-wizard edit cfn.json --patch-template --workflow
+
+If unsure: keep the side file and review it; patch the template when your stack is deployed from it.
+
+See also: keys, output-directory
+"""##),
         ("scenarios", ##"""
 # Scenarios
 The who-can-get-in table: concrete tokens, and whether the policy lets each one in.

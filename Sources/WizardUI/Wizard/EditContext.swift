@@ -9,10 +9,44 @@ public struct EditContext: Hashable, Sendable {
     public var options: WriteBack.Options
     /// What the save wrote, once it did.
     public internal(set) var saved: WriteBack.Result?
+    /// Also write the workflow file from the edited setup (`generate`'s file, into the output directory).
+    public internal(set) var writeWorkflow: Bool
+    /// The workflow file written, once it was.
+    public internal(set) var workflowWritten: String?
+    /// The workflow write that waits for the policy save to succeed (a refused save writes nothing).
+    var pendingWorkflow: WizardCommand?
+    /// Why the template cannot be patched in place with this edit (nil when it can, or the input is no
+    /// CloudFormation JSON template). Checked when the write step opens: the policy cannot change there.
+    public internal(set) var patchRefusal: String?
 
-    public init(session: EditSession, options: WriteBack.Options = WriteBack.Options()) {
+    public init(session: EditSession, options: WriteBack.Options = WriteBack.Options(), writeWorkflow: Bool = false) {
         self.session = session
         self.options = options
+        self.writeWorkflow = writeWorkflow
+        checkPatch()
+    }
+
+    /// Whether the save can go into the input itself as an alternative to the side file (a CloudFormation JSON template).
+    public var offersPatch: Bool { session.source.kind == .cloudFormationJSON && options.outPath == nil }
+
+    /// Whether the save patches the template (chosen, and offered).
+    public var patchesTemplate: Bool { offersPatch && options.patchTemplate }
+
+    /// Finds out whether the edited policy can be patched into the template, and if not, why.
+    mutating func checkPatch() {
+        guard offersPatch else {
+            patchRefusal = nil
+            return
+        }
+        if session.hasChanges, let policy = session.currentPolicy {
+            if case .failure(let refusal) = TemplatePatch.patch(session.source, policies: [session.roleIndex: policy]) {
+                patchRefusal = refusal.reason
+            } else {
+                patchRefusal = nil
+            }
+        } else {
+            patchRefusal = TemplatePatch.refusal(for: session.source, roleIndex: session.roleIndex)?.reason
+        }
     }
 
     /// Why the fields are read-only (nil when the GitHub statement fits the wizard's model).
@@ -27,7 +61,7 @@ public struct EditContext: Hashable, Sendable {
     public var destination: (path: String, backup: String?) {
         let source = session.source
         if let out = options.outPath { return (out, nil) }
-        if source.kind.rewritesInPlace {
+        if source.kind.rewritesInPlace || patchesTemplate {
             return (source.path, options.backup ? WriteBack.backupPath(for: source.path) : nil)
         }
         return (WriteBack.sidecarPath(for: source, roleIndex: session.roleIndex), nil)

@@ -6,6 +6,10 @@ public enum FieldID: String, CaseIterable, Hashable, Sendable {
     case branches, tags, environments, pullRequests, anyContext, extraClaims, subjectTemplate, subjectTemplateValues
     case accountID, region, audience, roleName, sessionDuration
     case outputDirectory
+    /// Edit mode: where the policy goes (a CloudFormation JSON template: the side file or the template itself).
+    case saveTarget
+    /// Edit mode: also write the workflow file from the edited setup.
+    case writeWorkflow
 }
 
 /// How a field is edited.
@@ -55,7 +59,7 @@ public struct FieldSpec: Hashable, Sendable {
         case .access: [.branches, .tags, .environments, .pullRequests, .anyContext, .extraClaims, .subjectTemplate, .subjectTemplateValues]
         case .aws: [.accountID, .region, .audience, .roleName, .sessionDuration]
         case .review: []
-        case .write: [.outputDirectory]
+        case .write: [.saveTarget, .writeWorkflow, .outputDirectory]
         }
     }
 
@@ -86,6 +90,8 @@ public struct FieldSpec: Hashable, Sendable {
         case .roleName: return f("Role name", .text, .aws, "role-name", "e.g. github-deploy")
         case .sessionDuration: return f("Session (s)", .text, .aws, "session-duration", "3600 (AWS default); 900 to 43200")
         case .outputDirectory: return f("Directory", .text, .write, "output-directory", ". (the current directory)")
+        case .saveTarget: return f("Save to", .choice, .write, "saving-edits", "")
+        case .writeWorkflow: return f("Workflow", .toggle, .write, "saving-edits", "")
         }
     }
 }

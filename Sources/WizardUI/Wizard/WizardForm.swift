@@ -77,17 +77,27 @@ enum WizardForm {
                                                                                  : StyledText(values.joined(separator: ", "))), isFocused: false))
             }
         case .choice:
-            let option = StyledText(state.flavorKind.choiceLabel, style: focused ? .bold : .plain)
+            let label = id == .saveTarget ? saveTargetLabel(state) : state.flavorKind.choiceLabel
+            let option = StyledText(label, style: focused ? .bold : .plain)
             let text = focused
                 ? StyledText("< ", style: .foreground(.accent)) + option + StyledText(" >", style: .foreground(.accent)) + StyledText("  Left/Right to change", style: .foreground(.muted))
                 : option
             rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
         case .toggle:
-            let on = id == .pullRequests ? state.pullRequests : state.anyContext
+            let on: Bool
+            let description: String
+            switch id {
+            case .pullRequests:
+                on = state.pullRequests
+                description = "pull_request runs from the repository's own branches"
+            case .writeWorkflow:
+                on = state.edit?.writeWorkflow == true
+                description = "also write the file"
+            default:
+                on = state.anyContext
+                description = "every branch, tag, pull request and environment"
+            }
             let box = StyledText(on ? "[x] " : "[ ] ", style: focused ? .foreground(.accent, .bold) : .plain)
-            let description = id == .pullRequests
-                ? "pull_request runs from the repository's own branches"
-                : "every branch, tag, pull request and environment"
             var text = box + StyledText(description, style: on ? .plain : .foreground(.muted))
             if focused { text.append("  Space to change", style: .foreground(.muted)) }
             rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
@@ -105,6 +115,23 @@ enum WizardForm {
             }
             if case .known(let region) = RegionCatalog.lookup(state.text(.region)) {
                 rows.append(FormRow(label: .empty, content: .text(StyledText("partition \(region.partition.rawValue) · audience \(region.partition.defaultAudience)", style: .foreground(.muted))), isFocused: focused))
+            }
+        }
+
+        if id == .saveTarget, let reason = state.edit?.patchRefusal {
+            // Why the template cannot take the edit, in one line (all of it under the focused field).
+            let chosen = state.edit?.patchesTemplate == true
+            let text = StyledText(chosen ? String(glyphs.cross) + " " : "", style: .foreground(.error, .bold))
+                + StyledText("cannot patch: " + reason, style: chosen ? .plain : .foreground(.muted))
+            let lines = focused ? TextWrapping.wrap(text, width: layout.valueWidth, continuationIndent: 2) : [text]
+            for line in lines { rows.append(FormRow(label: .empty, content: .text(line), isFocused: focused)) }
+        }
+        if id == .writeWorkflow, state.edit?.writeWorkflow == true, state.outputPlan == nil {
+            // The workflow needs the whole setup (a trust policy names no region, for one).
+            let first = state.derived.resolution.errors.first?.rule ?? "the setup is incomplete."
+            let text = StyledText("needed: ", style: .foreground(.error, .bold)) + StyledText(first)
+            for line in focused ? TextWrapping.wrap(text, width: layout.valueWidth, continuationIndent: 2) : [text] {
+                rows.append(FormRow(label: .empty, content: .text(line), isFocused: focused))
             }
         }
 
@@ -133,6 +160,17 @@ enum WizardForm {
     static func issueStyle(_ issue: FieldIssue) -> Style {
         if issue.isMissing { return .foreground(.muted) }
         return issue.severity == .error ? .foreground(.error, .bold) : .foreground(.high, .bold)
+    }
+
+    /// The two places an edited CloudFormation JSON template's policy can go.
+    static func saveTargetLabel(_ state: WizardState) -> String {
+        guard let edit = state.edit else { return "" }
+        let source = edit.session.source
+        let fileName = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
+        if edit.patchesTemplate {
+            return "patch \(fileName(source.path)) in place"
+        }
+        return "\(fileName(WriteBack.sidecarPath(for: source, roleIndex: edit.session.roleIndex))) next to it"
     }
 
     static func emptyListText(_ id: FieldID) -> String {
@@ -195,13 +233,19 @@ enum WizardForm {
     static func editRows(_ edit: EditContext, state: WizardState, wrapped: (StyledText, Int) -> Void,
                          note: (StyledText) -> Void, glyphs: GlyphSet) {
         let session = edit.session
-        if let saved = edit.saved {
-            note(StyledText("  Saved:", style: .foreground(.ok, .bold)))
-            wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(saved.written), 4)
-            if let backup = saved.backup { wrapped(StyledText("  backup: ", style: .foreground(.muted)) + StyledText(backup), 4) }
-            if let command = saved.applyCommand {
+        if edit.saved != nil || edit.workflowWritten != nil {
+            if let saved = edit.saved {
+                note(StyledText("  Saved:", style: .foreground(.ok, .bold)))
+                wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(saved.written), 4)
+                if let backup = saved.backup { wrapped(StyledText("  backup: ", style: .foreground(.muted)) + StyledText(backup), 4) }
+            }
+            if let workflow = edit.workflowWritten {
+                note(StyledText("  Written:", style: .foreground(.ok, .bold)))
+                wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(workflow), 4)
+            }
+            if let command = edit.saved?.applyCommand {
                 note(.empty)
-                wrapped(StyledText("Apply it to the role (with AWS credentials):", style: .bold), 2)
+                wrapped(StyledText(edit.patchesTemplate ? "Deploy the stack to apply it (with AWS credentials):" : "Apply it to the role (with AWS credentials):", style: .bold), 2)
                 wrapped(StyledText(command, style: .foreground(.jsonString)), 4)
             }
             return
@@ -210,9 +254,19 @@ enum WizardForm {
         note(StyledText("  Saves to", style: .bold))
         wrapped(StyledText("  " + destination.path), 4)
         if let backup = destination.backup {
-            wrapped(StyledText("after keeping the file as it was in \(backup) (an older, different backup is never replaced silently)", style: .foreground(.muted)), 2)
-        } else if !session.source.kind.rewritesInPlace {
+            let what = edit.patchesTemplate ? "only the role's AssumeRolePolicyDocument changes, after keeping the template as it was in \(backup)" : "after keeping the file as it was in \(backup)"
+            wrapped(StyledText(what + " (an older, different backup is never replaced silently)", style: .foreground(.muted)), 2)
+        } else if !session.source.kind.rewritesInPlace, !edit.patchesTemplate {
             wrapped(StyledText("next to the input, with the aws iam update-assume-role-policy command that applies it", style: .foreground(.muted)), 2)
+        }
+        if edit.writeWorkflow, let plan = state.outputPlan {
+            for file in plan.files {
+                let exists = state.existingFiles?.contains(file.relativePath) == true
+                var line = StyledText("  and writes ") + StyledText(AtomicFileWriter(directory: state.outputDirectory).path(of: file))
+                line.append(exists ? "  exists - will ask before replacing" : (state.existingFiles == nil ? "" : "  new"),
+                            style: exists ? .foreground(.medium, .bold) : .foreground(.ok))
+                wrapped(line, 4)
+            }
         }
         note(.empty)
         if session.currentPolicy == nil {
@@ -221,13 +275,13 @@ enum WizardForm {
             return
         }
         if !session.hasChanges {
-            wrapped(StyledText("Nothing changed yet: Esc goes back to the fields.", style: .foreground(.muted)), 2)
+            wrapped(StyledText(edit.writeWorkflow ? "The policy is unchanged: Enter writes only the workflow file." : "Nothing changed yet: Esc goes back to the fields.", style: .foreground(.muted)), 2)
             return
         }
         if !state.criticalRisks.isEmpty {
             wrapped(StyledText("CRITICAL ", style: .foreground(.critical, .bold)) + StyledText("Saving asks you to confirm the risk by name first."), 2)
         }
-        wrapped(StyledText("Enter", style: .foreground(.accent, .bold)) + StyledText(" saves the edited policy (atomically; a change made on disk meanwhile stops it)."), 2)
-        return
+        let what = edit.writeWorkflow ? " saves the edited policy, then writes the workflow" : " saves the edited policy"
+        wrapped(StyledText("Enter", style: .foreground(.accent, .bold)) + StyledText(what + " (atomically; a change made on disk meanwhile stops it)."), 2)
     }
 }

@@ -121,6 +121,14 @@ public struct WizardState: Sendable {
     public func list(_ id: FieldID) -> ListEditor? { lists[id] }
     public func values(_ id: FieldID) -> [String] { lists[id]?.values ?? [] }
 
+    /// What the write step writes into the output directory: `generate`'s files; when editing, only the
+    /// workflow file (the policy is saved where it came from).
+    public var outputPlan: OutputPlan? {
+        guard let plan = derived.plan else { return nil }
+        guard edit != nil else { return plan }
+        return OutputPlan(files: plan.files.filter { $0.relativePath == GeneratedFiles.workflowPath })
+    }
+
     /// The output directory as written to (empty means the current directory).
     public var outputDirectory: String { text(.outputDirectory).isEmpty ? "." : text(.outputDirectory) }
 
@@ -135,8 +143,10 @@ public struct WizardState: Sendable {
     public func isVisible(_ id: FieldID) -> Bool {
         switch id {
         case .flavorName: flavorKind != .githubDotCom
-        // An edit saves where the policy came from.
-        case .outputDirectory: edit == nil
+        // An edit saves where the policy came from; the directory is only for the workflow file.
+        case .outputDirectory: edit.map(\.writeWorkflow) ?? true
+        case .saveTarget: edit?.offersPatch == true
+        case .writeWorkflow: edit != nil
         default: true
         }
     }

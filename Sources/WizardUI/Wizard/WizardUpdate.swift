@@ -34,6 +34,10 @@ extension WizardState {
         switch message {
         case .inspected(let directory, let existing):
             if directory == outputDirectory { existingFiles = existing }
+        case .written(let paths) where edit != nil:
+            edit?.workflowWritten = paths.first
+            existingFiles = outputPlan?.files.map(\.relativePath)
+            status = StatusMessage(kind: .success, text: editDoneText())
         case .written(let paths):
             if let setup = derived.setup {
                 written = WrittenFiles(paths: paths, setup: setup, policyPath: derived.policyPath)
@@ -41,18 +45,34 @@ extension WizardState {
             existingFiles = derived.plan?.files.map(\.relativePath)
             status = StatusMessage(kind: .success, text: "Wrote \(paths.count) files. Enter or Ctrl-C quits; the next steps are printed when you leave.")
         case .writeFailed(let reason):
-            status = StatusMessage(kind: .error, text: reason)
-            if let plan = derived.plan { return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))] }
+            status = StatusMessage(kind: .error, text: edit?.saved == nil ? reason : "Saved \(edit?.saved?.written ?? ""), but the workflow was not written: " + reason)
+            if let plan = outputPlan { return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))] }
         case .saved(let result):
             edit?.saved = result
-            var text = "Saved \(result.written)" + (result.backup.map { " (the old version is in \($0))" } ?? "") + "."
-            if result.applyCommand != nil { text += " Apply it to the role with the AWS command shown." }
-            status = StatusMessage(kind: .success, text: text + " Enter or Ctrl-C quits.")
+            status = StatusMessage(kind: .success, text: editDoneText())
+            // The workflow follows only a save that went through.
+            if let pending = edit?.pendingWorkflow {
+                edit?.pendingWorkflow = nil
+                return [.perform(pending)]
+            }
         case .saveFailed(let reason):
             // Changed on disk, an older backup, an unwritable directory: said as it is, nothing overwritten.
+            edit?.pendingWorkflow = nil
             status = StatusMessage(kind: .error, text: reason)
         }
         return []
+    }
+
+    /// "Saved FILE (the old version is in FILE.bak). Wrote .github/workflows/… ." after an edit's write step.
+    func editDoneText() -> String {
+        var parts: [String] = []
+        if let result = edit?.saved {
+            var text = "Saved \(result.written)" + (result.backup.map { " (the old version is in \($0))" } ?? "") + "."
+            if result.applyCommand != nil { text += " Apply it with the AWS command shown." }
+            parts.append(text)
+        }
+        if let workflow = edit?.workflowWritten { parts.append("Wrote \(workflow).") }
+        return (parts + ["Enter or Ctrl-C quits."]).joined(separator: " ")
     }
 
     // MARK: Keys
@@ -101,11 +121,13 @@ extension WizardState {
             scrollReview(key)
             return []
         case .write where key == .enter:
-            if written != nil || edit?.saved != nil { return [.quit(exitCode: Wizard.exitWritten)] }
+            if hasWritten { return [.quit(exitCode: Wizard.exitWritten)] }
             return requestWrite(riskAccepted: false)
-        case .write where edit != nil:
-            // Editing saves where the policy came from: the write step has no field.
+        case .write where edit != nil && hasWritten:
             return [.bell]
+        case .write where edit != nil:
+            // Editing: where the policy goes, the workflow toggle and its directory.
+            return editFocusedField(key)
         default:
             if let reason = edit?.readOnlyReason {
                 status = StatusMessage(kind: .error, text: reason)
@@ -155,6 +177,14 @@ extension WizardState {
                 if key == .enter { return moveFocus(forward: true) }
                 return [.bell]
             }
+        case .choice where focus == .saveTarget:
+            switch key {
+            case .right, .left, .character(" "):
+                edit?.options.patchTemplate.toggle()
+                return []
+            case .enter: return moveFocus(forward: true)
+            default: return [.bell]
+            }
         case .choice:
             let all = SetupDraft.FlavorKind.allCases
             let index = all.firstIndex(of: flavorKind) ?? 0
@@ -168,7 +198,13 @@ extension WizardState {
         case .toggle:
             switch key {
             case .character(" "), .left, .right:
-                if focus == .pullRequests { pullRequests.toggle() } else { anyContext.toggle() }
+                switch focus {
+                case .pullRequests: pullRequests.toggle()
+                case .writeWorkflow:
+                    edit?.writeWorkflow.toggle()
+                    if edit?.writeWorkflow == true { return inspectOutput() }
+                default: anyContext.toggle()
+                }
                 return []
             case .enter: return moveFocus(forward: true)
             default: return [.bell]
@@ -211,13 +247,18 @@ extension WizardState {
             focus = field
         }
         recompute()
-        if target == .write, edit == nil { return inspectOutput() }
-        return []
+        guard target == .write else { return [] }
+        if edit != nil {
+            // The policy cannot change on the write step: whether it can be patched in is decided once here.
+            edit?.checkPatch()
+            return edit?.writeWorkflow == true ? inspectOutput() : []
+        }
+        return inspectOutput()
     }
 
     mutating func inspectOutput() -> [Effect<WizardCommand>] {
         recompute()
-        guard let plan = derived.plan else {
+        guard let plan = outputPlan else {
             existingFiles = nil
             return []
         }
@@ -350,8 +391,11 @@ extension WizardState {
 
     // MARK: Quitting and writing
 
+    /// Whether this run wrote something (the wizard's files; an edit's save or workflow).
+    var hasWritten: Bool { written != nil || edit?.saved != nil || edit?.workflowWritten != nil }
+
     mutating func requestQuit() -> [Effect<WizardCommand>] {
-        if written != nil || edit?.saved != nil { return [.quit(exitCode: Wizard.exitWritten)] }
+        if hasWritten { return [.quit(exitCode: Wizard.exitWritten)] }
         // Looking at a policy without changing it loses nothing: no question.
         if let edit, !edit.session.hasChanges { return [.quit(exitCode: Wizard.exitNothingWritten)] }
         dialog = .confirmQuit
@@ -386,26 +430,50 @@ extension WizardState {
         return write(force: false)
     }
 
-    /// Edit mode: saves the edited policy with the write-back rules (in place after a backup, or next to a
-    /// role dump with the AWS command). Nothing changed ⇒ nothing is written; a critical risk asks first.
-    mutating func requestSave(riskAccepted: Bool) -> [Effect<WizardCommand>] {
+    /// Edit mode: saves the edited policy with the write-back rules (in place after a backup, patched into a
+    /// template, or next to a role dump with the AWS command), and on request the workflow file exactly as
+    /// `generate` writes it — after the save went through, never replacing a file without a yes. Nothing
+    /// changed and no workflow asked for ⇒ nothing is written; a critical risk asks first.
+    mutating func requestSave(riskAccepted: Bool, replaceAccepted: Bool = false) -> [Effect<WizardCommand>] {
         guard let edit else { return [] }
         guard let policy = edit.session.currentPolicy else {
             let first = edit.session.after.issues.first { $0.severity == .error }?.rule ?? "the fields do not describe a valid policy."
             status = StatusMessage(kind: .error, text: "Cannot save yet: \(first)")
             return [.bell]
         }
-        guard edit.session.hasChanges else {
+        let savesPolicy = edit.session.hasChanges
+        guard savesPolicy || edit.writeWorkflow else {
             status = StatusMessage(kind: .info, text: "Nothing changed, so nothing was saved. Esc goes back to the fields; Ctrl-C quits.")
             return [.bell]
         }
+        var workflow: WizardCommand?
+        if edit.writeWorkflow {
+            guard let plan = outputPlan, !plan.files.isEmpty else {
+                let first = derived.resolution.errors.first?.rule ?? "the setup is incomplete."
+                status = StatusMessage(kind: .error, text: "Cannot write the workflow yet: \(first)")
+                return [.bell]
+            }
+            workflow = .writeFiles(directory: outputDirectory, plan: plan, force: replaceAccepted)
+        }
+        if savesPolicy, edit.patchesTemplate, let reason = edit.patchRefusal {
+            status = StatusMessage(kind: .error, text: "Cannot patch the template: \(reason). Left/Right on \"Save to\" chooses the side file.")
+            return [.bell]
+        }
         let risks = criticalRisks
-        if !riskAccepted, !risks.isEmpty {
+        if savesPolicy, !riskAccepted, !risks.isEmpty {
             dialog = .confirmRisk(risks)
             return []
         }
+        if workflow != nil, !replaceAccepted, let existing = existingFiles, !existing.isEmpty {
+            dialog = .confirmReplace(existing)
+            return []
+        }
+        guard savesPolicy else { return workflow.map { [.perform($0)] } ?? [] }
+        self.edit?.pendingWorkflow = workflow
+        var options = edit.options
+        options.patchTemplate = edit.patchesTemplate
         return [.perform(.saveEdit(EditSave(policy: policy, roleIndex: edit.session.roleIndex,
-                                            source: edit.session.source, options: edit.options)))]
+                                            source: edit.session.source, options: options)))]
     }
 
     mutating func write(force: Bool) -> [Effect<WizardCommand>] {
@@ -433,6 +501,7 @@ extension WizardState {
         case .confirmReplace:
             if yes {
                 dialog = nil
+                if edit != nil { return requestSave(riskAccepted: true, replaceAccepted: true) }
                 return write(force: true)
             }
             if no || key == .interrupt {

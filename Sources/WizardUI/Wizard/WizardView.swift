@@ -172,8 +172,9 @@ public enum WizardView {
     static func hint(_ state: WizardState) -> String {
         switch state.step {
         case .review where state.edit != nil: return "Esc: back to the fields to edit. Enter: on to saving."
-        case .write where state.edit?.saved != nil: return "Saved. Enter or Ctrl-C quits."
-        case .write where state.edit != nil: return "Enter saves the edited policy."
+        case .write where state.edit?.saved != nil || state.edit?.workflowWritten != nil: return "Done. Enter or Ctrl-C quits."
+        case .write where state.edit?.writeWorkflow == true: return "Enter saves the edited policy and writes the workflow file."
+        case .write where state.edit != nil: return "Enter saves the edited policy; Space/Left/Right change a choice."
         case .review: return "The whole picture before writing. Enter or Tab: on to writing the files."
         case .write where state.written != nil: return "Done. Enter or Ctrl-C quits and prints the next steps."
         case .write: return "Type the directory to write into, then press Enter to write."
@@ -201,7 +202,7 @@ public enum WizardView {
         } else {
             switch state.step {
             case .review: keys = [("Enter", state.edit == nil ? "to write" : "to save"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
-            case .write: keys = state.written != nil || state.edit?.saved != nil ? [("Enter", "quit")] : [("Enter", state.edit == nil ? "write" : "save"), ("Esc", "back"), (helpKey, "help")]
+            case .write: keys = state.hasWritten ? [("Enter", "quit")] : [("Enter", state.edit == nil ? "write" : "save"), ("Esc", "back"), (helpKey, "help")]
             default: keys = [("Tab", "next"), ("Esc", state.step == .github ? "quit" : "back"), (helpKey, "help")]
             }
             if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }
