@@ -1,5 +1,21 @@
 import OIDCWizardCore
 
+/// The form's height while the focus stays in one field: the most rows it has needed there (see
+/// `WizardState.settleForm`).
+struct FormRowsHold: Hashable, Sendable {
+    var step: WizardStep
+    var focus: FieldID
+    var rows: Int
+}
+
+extension WizardState {
+    /// The rows held for the field that has focus now; 0 once the focus has moved on.
+    var heldFormRows: Int {
+        guard let hold = formRowsHold, hold.step == step, hold.focus == focus else { return 0 }
+        return hold.rows
+    }
+}
+
 /// The rows of a step's form: each field's label and value, a list's entries, and the issues under a field. Built
 /// from the state for one render; the field with focus is kept in view.
 struct FormRow {
@@ -17,9 +33,22 @@ struct FormRow {
     var fullWidth = false
     /// Laid over the value (the selected entry of a list).
     var highlight: Style?
+    /// Where the user is inside the focused field: its input line or its selected entry. When the field is taller
+    /// than the form, this row is the one kept in view.
+    var isCursor = false
 }
 
 enum WizardForm {
+    /// The layout for this state at `size`, and the form rows it was sized for. The rows depend only on the form's
+    /// width, which the height split leaves alone, so they are built once, with a provisional layout.
+    static func layout(state: WizardState, size: Size, glyphs: GlyphSet) -> (layout: WizardLayout, rows: [FormRow]) {
+        let provisional = WizardLayout(size: size, formRows: 0)
+        // The review step has no form: it uses the whole body.
+        guard state.step != .review else { return (provisional, []) }
+        let rows = rows(state: state, layout: provisional, glyphs: glyphs)
+        return (WizardLayout(size: size, formRows: max(rows.count, state.heldFormRows)), rows)
+    }
+
     static func rows(state: WizardState, layout: WizardLayout, glyphs: GlyphSet) -> [FormRow] {
         var rows: [FormRow] = []
         for id in state.visibleFields(of: state.step) {
@@ -27,6 +56,30 @@ enum WizardForm {
         }
         if state.step == .write { rows += writeRows(state: state, layout: layout, glyphs: glyphs) }
         return rows
+    }
+
+    /// The first form row to show in `height` rows, moving as little as possible from `previous` (where the form
+    /// was scrolled before the key): the whole focused field when it fits; otherwise the rows from its cursor (the
+    /// selected entry, or the input line with the issues under it) stay in view, within the field. Without focus
+    /// (the write step's notes), from the top.
+    static func scrollOffset(_ rows: [FormRow], height: Int, previous: Int = 0) -> Int {
+        guard height > 0, rows.count > height,
+              let first = rows.firstIndex(where: \.isFocused), let last = rows.lastIndex(where: \.isFocused) else { return 0 }
+        var offset = max(0, previous)
+        func reveal(_ top: Int, _ bottom: Int) {
+            if bottom >= offset + height { offset = bottom - height + 1 }
+            if top < offset { offset = top }
+        }
+        if last - first + 1 <= height {
+            reveal(first, last)
+        } else {
+            let cursor = rows[first...last].firstIndex(where: \.isCursor) ?? first
+            // The input line brings the issues under it; a selected entry is one row.
+            let cursorEnd = rows[cursor].highlight == nil ? min(last, cursor + height - 1) : cursor
+            reveal(cursor, cursorEnd)
+            offset = min(max(offset, first), last - height + 1)
+        }
+        return min(offset, rows.count - height)
     }
 
     static func label(_ id: FieldID, state: WizardState, focused: Bool, glyphs: GlyphSet) -> StyledText {
@@ -65,12 +118,14 @@ enum WizardForm {
                     let bulletStyle: Style = entryIssue.map { issueStyle($0) } ?? .foreground(.muted)
                     let text = StyledText(String(glyphs.bullet) + " ", style: bulletStyle) + StyledText(item)
                     rows.append(FormRow(label: labelUsed ? .empty : first, content: .text(text), isFocused: true,
-                                        highlight: editor.selection == i ? .background(.selection) : nil))
+                                        highlight: editor.selection == i ? .background(.selection) : nil,
+                                        isCursor: editor.selection == i))
                     labelUsed = true
                 }
                 let addHint = StyledText(editor.items.isEmpty ? placeholderText : "add another (Enter), or Tab to move on", style: .foreground(.muted))
                 rows.append(FormRow(label: labelUsed ? .empty : first,
-                                    content: .input(editor.input, placeholder: addHint, focused: editor.selection == nil), isFocused: true))
+                                    content: .input(editor.input, placeholder: addHint, focused: editor.selection == nil), isFocused: true,
+                                    isCursor: editor.selection == nil))
             } else {
                 let values = editor.values
                 rows.append(FormRow(label: first, content: .text(values.isEmpty ? StyledText(emptyListText(id), style: .foreground(.muted))

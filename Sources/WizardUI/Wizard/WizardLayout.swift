@@ -4,12 +4,20 @@
 /// Below 120 columns the form sits on top and the three panels share one box below it, switched with F2/F3/F4 (or
 /// Ctrl-T); from 120 columns the form is on the left and all three panels are stacked on the right. The minimum is
 /// 80×24; below it the driver shows the too-small screen.
+///
+/// Stacked, the split follows the form: it gets the rows it needs (`formRows`) and the panel the rest, but the panel
+/// keeps at least `minimumPanelHeight` (or two fifths of the body on a taller screen), so the policy, its findings
+/// and who can get in stay readable while a long list is edited; a form taller than its share scrolls, keeping the
+/// focused field in view (see `WizardView.drawForm`). A fixed share would waste rows under a short form (the AWS
+/// step) and cut a long one (many branches).
 public struct WizardLayout: Hashable, Sendable {
     public static let minimumSize = Size(width: 80, height: 24)
     /// From this width the panels are all visible beside the form.
     public static let wideWidth = 120
     /// Columns before a field's value: the focus pointer, the label, a gap.
     public static let labelColumns = 19
+    /// The least the stacked panel box gets (borders included): a few policy lines or one expanded finding.
+    public static let minimumPanelHeight = 9
 
     public let size: Size
     public let isWide: Bool
@@ -23,7 +31,9 @@ public struct WizardLayout: Hashable, Sendable {
     public let panelBoxes: [PanelTab: Rect]
     public let tabbedPanelBox: Rect?
 
-    public init(size: Size) {
+    /// `formRows` is how many rows the form of the current step would fill (see `WizardForm.layout`); only the
+    /// stacked layout uses it, since beside the panels the form has the whole height.
+    public init(size: Size, formRows: Int) {
         self.size = size
         let whole = Rect(size: size)
         let (top, rest) = whole.split(top: 1)
@@ -41,7 +51,8 @@ public struct WizardLayout: Hashable, Sendable {
             panelBoxes = [.policy: boxes[0], .findings: boxes[1], .scenarios: boxes[2]]
             tabbedPanelBox = nil
         } else {
-            let formHeight = max(9, middle.height * 45 / 100)
+            let panelMinimum = max(Self.minimumPanelHeight, middle.height * 2 / 5)
+            let formHeight = min(max(1, formRows), max(0, middle.height - panelMinimum))
             let (upper, lower) = middle.split(top: formHeight)
             form = upper
             tabbedPanelBox = lower
@@ -72,6 +83,10 @@ public struct WizardLayout: Hashable, Sendable {
 
     /// Text area inside the help box, leaving one column of margin and a footer row.
     public var helpContent: Rect { helpBox.inset(top: 1, left: 2, bottom: 2, right: 1) }
+
+    /// The width help text is wrapped to: the content less its last column, where the scroll bar goes, so a full
+    /// line never loses its last character to the bar.
+    public var helpTextWidth: Int { max(1, helpContent.width - 1) }
 
     public func dialogBox(lines: Int) -> Rect {
         let width = min(72, size.width - 6)
