@@ -144,18 +144,16 @@ enum WizardForm {
                 ? "pull_request runs from the repository's own branches"
                 : "every branch, tag, pull request and environment"
             var text = box + StyledText(description, style: on ? .plain : .foreground(.muted))
-            if focused { text.append("  Space to change", style: .foreground(.muted)) }
+            // The hint only where it fits whole: the status line says the same.
+            if focused, text.width + 17 <= layout.valueWidth { text.append("  Space to change", style: .foreground(.muted)) }
             rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
         }
 
         // Region: suggestions while typing, and what the region decides.
         if id == .region {
             if focused, !state.derived.regionSuggestions.isEmpty {
-                var text = StyledText()
-                for (i, name) in state.derived.regionSuggestions.enumerated() {
-                    if i > 0 { text.append(" ") }
-                    text.append(name, style: i == state.regionChoice ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
-                }
+                let text = suggestionLine(state.derived.regionSuggestions, chosen: state.regionChoice,
+                                          width: layout.valueWidth, glyphs: glyphs)
                 rows.append(FormRow(label: StyledText("    Enter takes", style: .foreground(.muted)), content: .text(text), isFocused: true))
             }
             if case .known(let region) = RegionCatalog.lookup(state.text(.region)) {
@@ -183,6 +181,24 @@ enum WizardForm {
             }
         }
         return rows
+    }
+
+    /// The region suggestions on one line, starting late enough that the chosen one is whole in `width`
+    /// (an ellipsis says some were skipped), so Up/Down never select a suggestion out of sight.
+    static func suggestionLine(_ names: [String], chosen: Int, width: Int, glyphs: GlyphSet) -> StyledText {
+        func line(from start: Int) -> (text: StyledText, chosenEnd: Int) {
+            var text = start > 0 ? StyledText(String(glyphs.ellipsis) + " ", style: .foreground(.muted)) : StyledText()
+            var chosenEnd = 0
+            for i in start..<names.count {
+                if i > start { text.append(" ") }
+                text.append(names[i], style: i == chosen ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
+                if i == chosen { chosenEnd = text.width }
+            }
+            return (text, chosenEnd)
+        }
+        var start = 0
+        while start < chosen, line(from: start).chosenEnd > width { start += 1 }
+        return line(from: start).text
     }
 
     static func issueStyle(_ issue: FieldIssue) -> Style {
@@ -219,8 +235,14 @@ enum WizardForm {
             return rows
         }
         if let written = state.written {
-            note(StyledText("  Written:", style: .foreground(.ok, .bold)))
-            for path in written.paths { note(StyledText("    " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(path)) }
+            // Relative to the directory shown just above, so a long directory does not push the file names out of
+            // sight; a path that still does not fit wraps rather than losing its end.
+            let directory = state.outputDirectory.hasSuffix("/") ? state.outputDirectory : state.outputDirectory + "/"
+            note(StyledText("  Written:", style: .foreground(.ok, .bold)) + StyledText(" into the directory above", style: .foreground(.muted)))
+            for path in written.paths {
+                let shown = path.hasPrefix(directory) && directory != "./" ? String(path.dropFirst(directory.count)) : path
+                wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(shown), indent: 6)
+            }
             note(.empty)
             wrapped(StyledText("Next: create the OIDC provider and the role with the AWS CLI commands on the review step; they are printed again when you quit. Then commit \(GeneratedFiles.workflowPath) and run it."))
             return rows

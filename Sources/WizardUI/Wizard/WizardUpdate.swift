@@ -44,7 +44,7 @@ extension WizardState {
                 written = WrittenFiles(paths: paths, setup: setup, policyPath: derived.policyPath)
             }
             existingFiles = derived.plan?.files.map(\.relativePath)
-            status = StatusMessage(kind: .success, text: "Wrote \(paths.count) files. Enter or Ctrl-C quits; the next steps are printed when you leave.")
+            status = StatusMessage(kind: .success, text: "Wrote \(paths.count) files. Enter or Ctrl-C quits and prints the next steps.")
         case .writeFailed(let reason):
             status = StatusMessage(kind: .error, text: reason)
             if let plan = derived.plan { return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))] }

@@ -202,7 +202,7 @@ public enum WizardView {
             }
             if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }
             if state.step != .review { keys.append(("F2-F4", "panels")) }
-            if state.step != .write { keys.append(("^S", "write")) }
+            if state.step != .write { keys.append(("^S", state.edit == nil ? "write" : "save")) }
             keys.append(("^C", "quit"))
             if state.step != .review {
                 if !state.derived.findings.isEmpty { keys.append(("^N", "findings")) }

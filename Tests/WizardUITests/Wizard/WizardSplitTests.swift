@@ -133,3 +133,41 @@ struct WizardSplitTests {
         Golden.assertFrame(driver.frame, matches: "wizard-step3-80x24", styles: true)
     }
 }
+
+/// Small things at 80x24 that were cut off.
+@Suite("Wizard: nothing cut off at 80x24")
+struct WizardNarrowScreenTests {
+    @Test("Region suggestions: Up/Down to the last one keeps the chosen suggestion whole on the screen")
+    func suggestionsFollowTheChoice() throws {
+        var driver = WizardDriving.start(WizardDriving.completeDraft)
+        driver.send(Array(repeating: .tab, count: 14))
+        #expect(driver.state.focus == .region)
+        driver.send(.ctrl("u"))
+        driver.type("eu-")
+        let names = driver.state.derived.regionSuggestions
+        try #require(names.count > 4)
+        let row = try #require(driver.frame.lines.firstIndex { $0.contains("Enter takes") })
+        #expect(!driver.frame.line(row).contains(names.last!), "the last suggestion is out of sight at first")
+        for index in 1..<names.count {
+            driver.send(.down)
+            #expect(driver.state.regionChoice == index)
+            let line = driver.frame.line(row)
+            #expect(line.contains(names[index] + " ") || line.hasSuffix(names[index]), "\(names[index]) is whole: \(line)")
+        }
+        #expect(driver.frame.line(row).contains(String(GlyphSet.unicode.ellipsis) + " "), "an ellipsis says some were skipped")
+        driver.send(.enter)
+        #expect(driver.state.text(.region) == names.last)
+    }
+
+    @Test("After writing, the files are listed relative to the directory, whole, and the status line fits")
+    func writtenSummaryFits() throws {
+        let directory = try WizardDriving.temporaryDirectory() + "/a-rather-long-directory-name-for-the-infrastructure"
+        var driver = WizardDriving.start(WizardDriving.completeDraft, out: directory)
+        driver.sendPerforming([.ctrl("s"), .enter])
+        #expect(driver.state.written != nil)
+        #expect(driver.screen.contains("✓ trust-policy.json"))
+        #expect(driver.screen.contains("✓ .github/workflows/aws-oidc.yml"))
+        let status = driver.frame.line(WizardDriving.small.height - 2)
+        #expect(status.hasSuffix("prints the next steps."), "the status line is whole: \(status)")
+    }
+}
