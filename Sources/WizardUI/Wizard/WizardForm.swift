@@ -39,16 +39,6 @@ struct FormRow {
 }
 
 enum WizardForm {
-    /// The layout for this state at `size`, and the form rows it was sized for. The rows depend only on the form's
-    /// width, which the height split leaves alone, so they are built once, with a provisional layout.
-    static func layout(state: WizardState, size: Size, glyphs: GlyphSet) -> (layout: WizardLayout, rows: [FormRow]) {
-        let provisional = WizardLayout(size: size, formRows: 0)
-        // The review step has no form: it uses the whole body.
-        guard state.step != .review else { return (provisional, []) }
-        let rows = rows(state: state, layout: provisional, glyphs: glyphs)
-        return (WizardLayout(size: size, formRows: max(rows.count, state.heldFormRows)), rows)
-    }
-
     static func rows(state: WizardState, layout: WizardLayout, glyphs: GlyphSet) -> [FormRow] {
         var rows: [FormRow] = []
         for id in state.visibleFields(of: state.step) {

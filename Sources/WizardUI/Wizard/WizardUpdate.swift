@@ -251,8 +251,8 @@ extension WizardState {
 
     // MARK: Panels and findings
 
-    /// The layout the screen is drawn with now (the split follows the form's rows, so it depends on the state).
-    var layout: WizardLayout { WizardForm.layout(state: self, size: size, glyphs: .unicode).layout }
+    /// The layout the screen is drawn with now (the splits follow the form and the panels, so it depends on the state).
+    var layout: WizardLayout { WizardScreen(state: self, size: size, glyphs: .unicode).layout }
 
     /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
     func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int) -> Int {

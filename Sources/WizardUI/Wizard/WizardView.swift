@@ -4,13 +4,14 @@ import OIDCWizardCore
 public enum WizardView {
     public static func render(_ state: WizardState, into frame: inout Frame) {
         let glyphs = frame.glyphs
-        let (layout, formRows) = WizardForm.layout(state: state, size: frame.size, glyphs: glyphs)
+        let screen = WizardScreen(state: state, size: frame.size, glyphs: glyphs)
+        let layout = screen.layout
         drawStepBar(state, layout: layout, into: &frame)
         if state.step == .review {
             drawReview(state, layout: layout, into: &frame)
         } else {
-            drawForm(formRows, previousOffset: state.formScroll, layout: layout, into: &frame)
-            drawPanels(state, layout: layout, into: &frame)
+            drawForm(screen.formRows, previousOffset: state.formScroll, layout: layout, into: &frame)
+            drawPanels(state, screen: screen, into: &frame)
         }
         drawStatus(state, layout: layout, into: &frame)
         drawKeyBar(state, layout: layout, into: &frame)
@@ -111,14 +112,15 @@ public enum WizardView {
         }
     }
 
-    static func drawPanels(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+    static func drawPanels(_ state: WizardState, screen: WizardScreen, into frame: inout Frame) {
+        let layout = screen.layout
         if layout.isWide {
             for panel in PanelTab.allCases {
                 let active = panel == state.panel
                 let style: Style = active ? .foreground(.accent) : .foreground(.muted)
                 let title = StyledText("F\(panel.functionKey) ", style: .foreground(.muted)) + StyledText(panelTitle(panel, state: state), style: active ? .foreground(.accent, .bold) : .bold)
                 let inner = frame.drawBox(layout.box(for: panel), style: style, title: title)
-                drawPanelContent(panel, state: state, in: inner, into: &frame)
+                drawPanelContent(panel, state: state, lines: screen.panelLines[panel], in: inner, into: &frame)
             }
         } else if let box = layout.tabbedPanelBox {
             var title = StyledText()
@@ -128,12 +130,13 @@ public enum WizardView {
                 title.append(label, style: panel == state.panel ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
             }
             let inner = frame.drawBox(box, style: .foreground(.muted), title: title)
-            drawPanelContent(state.panel, state: state, in: inner, into: &frame)
+            drawPanelContent(state.panel, state: state, lines: nil, in: inner, into: &frame)
         }
     }
 
-    static func drawPanelContent(_ panel: PanelTab, state: WizardState, in rect: Rect, into frame: inout Frame) {
-        let lines = WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
+    /// Draws a panel's lines (measured already when side by side) at its scroll offset.
+    static func drawPanelContent(_ panel: PanelTab, state: WizardState, lines measured: [StyledText]?, in rect: Rect, into frame: inout Frame) {
+        let lines = measured ?? WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
         ScrollView.render(lines, offset: state.panelOffset(panel, width: rect.width, visibleRows: rect.height), into: &frame, in: rect)
     }
 

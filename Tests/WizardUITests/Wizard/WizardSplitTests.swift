@@ -18,7 +18,7 @@ struct WizardSplitTests {
 
     /// The rows of the form as drawn now.
     static func formRows(_ driver: ProgramDriver<Wizard>) -> [FormRow] {
-        WizardForm.layout(state: driver.state, size: driver.size, glyphs: .unicode).rows
+        WizardScreen(state: driver.state, size: driver.size, glyphs: .unicode).formRows
     }
 
     @Test("A short form gets just its rows; the panel box starts right under it and takes the rest", arguments: [
@@ -119,6 +119,39 @@ struct WizardSplitTests {
         let layout = driver.state.layout
         #expect(layout.isWide)
         #expect(layout.form.height == layout.body.height)
+    }
+
+    @Test("Side by side, the three boxes share the column by what they hold")
+    func stackHeights() {
+        // Everything fits: each box its need, the rest to the policy.
+        #expect(WizardLayout.stackHeights(total: 37, needs: [20, 4, 12]) == [20, 5, 12])
+        #expect(WizardLayout.stackHeights(total: 37, needs: [10, 4, 6]) == [26, 5, 6])
+        // Nothing fits: the room beyond the minimums (6, 5, 5) by weight 2:1:1.
+        #expect(WizardLayout.stackHeights(total: 37, needs: [60, 30, 30]) == [17, 10, 10])
+        // A short findings list gives its rows to the table of who can get in.
+        #expect(WizardLayout.stackHeights(total: 37, needs: [60, 4, 12]) == [20, 5, 12])
+        // Below the minimums they shrink from the last, never to nothing.
+        #expect(WizardLayout.stackHeights(total: 10, needs: [60, 30, 30]) == [6, 3, 1])
+        for total in 16...80 {
+            for needs in [[3, 3, 3], [40, 3, 12], [8, 30, 5], [100, 100, 100]] {
+                let heights = WizardLayout.stackHeights(total: total, needs: needs)
+                #expect(heights.reduce(0, +) == total, "the boxes tile the column at \(total) for \(needs)")
+                #expect(zip(heights, WizardLayout.panelMinimums).allSatisfy { $0 >= $1 })
+                for index in 1...2 { #expect(heights[index] <= max(needs[index], WizardLayout.panelMinimums[index])) }
+            }
+        }
+    }
+
+    @Test("At 120x40 the whole table of who can get in shows beside a short findings list")
+    func wideTableWhole() {
+        let driver = WizardDriving.start(WizardDriving.completeDraft, size: WizardDriving.large)
+        let layout = driver.state.layout
+        let content = layout.content(for: .scenarios)
+        let lines = WizardContent.panelLines(.scenarios, state: driver.state, width: content.width, glyphs: .unicode)
+        #expect(content.height == lines.count, "every row of the table, no empty rows")
+        #expect(layout.box(for: .findings).height == WizardLayout.panelMinimums[1])
+        #expect(layout.box(for: .policy).maxY == layout.box(for: .findings).y)
+        #expect(layout.box(for: .scenarios).maxY == layout.body.maxY)
     }
 
     @Test("Step 2 with many branches at 80x24: the form scrolled to the focused list, the panel at its minimum")
