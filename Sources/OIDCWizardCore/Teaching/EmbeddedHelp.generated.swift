@@ -232,6 +232,7 @@ The wizard's keyboard.
 - Left, Right or Space: change a choice or a switch.
 - Esc: close help or a question, else back one step; nothing you typed is lost. On the first step it quits.
 - ? or F1: help for the focused field. In fields where ? is a wildcard (owner, repositories, branches, tags, claims) ? is typed and F1 opens help.
+- In help: Tab and Shift-Tab select a topic named under "See also", Enter opens it, Backspace (or Left, or b) goes back to the topic before; Esc closes help.
 - F2, F3, F4 (or Ctrl-T): show the policy, the findings, or who can get in; PgUp and PgDn scroll it.
 - Ctrl-N, Ctrl-P: expand the next or previous finding with its why and fix; Ctrl-G applies the fix to your setup.
 - Ctrl-S: jump to the write step.

@@ -76,8 +76,10 @@ public struct RolePicker: TerminalProgram {
             guard let worst = entry.worst else {
                 return StyledText(name) + StyledText("no findings", style: .foreground(.ok))
             }
+            // The severity word padded to the longest (CRITICAL), so the counts line up in a column.
+            let padding = String(repeating: " ", count: max(2, 10 - worst.label.count))
             return StyledText(name) + StyledText(worst.label, style: WizardContent.severityStyle(worst))
-                + StyledText("  \(entry.findingCount) finding\(entry.findingCount == 1 ? "" : "s")", style: .foreground(.muted))
+                + StyledText(padding + "\(entry.findingCount) finding\(entry.findingCount == 1 ? "" : "s")", style: .foreground(.muted))
         }
         frame.draw(StyledText(" Up/Down choose  Enter edit  Esc leave", style: .foreground(.muted)), in: area.row(area.height - 1))
     }

@@ -90,7 +90,12 @@ enum WizardContent {
             .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }
         let condition = preview.firstIndex { $0.path.hasSuffix(".Condition") }
         guard let target = worst ?? condition else { return 0 }
-        return min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lines.count, visibleRows: visibleRows))
+        let offset = min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lines.count, visibleRows: visibleRows))
+        // Near the end the offset can land inside a wrapped policy line (its first row shows only a tail such as
+        // `rcontent.com"`): start at that line's first row instead, while the target stays whole in view.
+        guard let lineStart = starts.last(where: { $0 <= offset }), lineStart < offset else { return offset }
+        let targetEnd = (target + 1 < starts.count ? starts[target + 1] : lines.count) - 1
+        return targetEnd < lineStart + visibleRows ? lineStart : offset
     }
 
     // MARK: Findings

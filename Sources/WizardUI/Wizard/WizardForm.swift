@@ -1,5 +1,21 @@
 import OIDCWizardCore
 
+/// The form's height while the focus stays in one field: the most rows it has needed there (see
+/// `WizardState.settleForm`).
+struct FormRowsHold: Hashable, Sendable {
+    var step: WizardStep
+    var focus: FieldID
+    var rows: Int
+}
+
+extension WizardState {
+    /// The rows held for the field that has focus now; 0 once the focus has moved on.
+    var heldFormRows: Int {
+        guard let hold = formRowsHold, hold.step == step, hold.focus == focus else { return 0 }
+        return hold.rows
+    }
+}
+
 /// The rows of a step's form: each field's label and value, a list's entries, and the issues under a field. Built
 /// from the state for one render; the field with focus is kept in view.
 struct FormRow {
@@ -17,6 +33,9 @@ struct FormRow {
     var fullWidth = false
     /// Laid over the value (the selected entry of a list).
     var highlight: Style?
+    /// Where the user is inside the focused field: its input line or its selected entry. When the field is taller
+    /// than the form, this row is the one kept in view.
+    var isCursor = false
 }
 
 enum WizardForm {
@@ -27,6 +46,30 @@ enum WizardForm {
         }
         if state.step == .write { rows += writeRows(state: state, layout: layout, glyphs: glyphs) }
         return rows
+    }
+
+    /// The first form row to show in `height` rows, moving as little as possible from `previous` (where the form
+    /// was scrolled before the key): the whole focused field when it fits; otherwise the rows from its cursor (the
+    /// selected entry, or the input line with the issues under it) stay in view, within the field. Without focus
+    /// (the write step's notes), from the top.
+    static func scrollOffset(_ rows: [FormRow], height: Int, previous: Int = 0) -> Int {
+        guard height > 0, rows.count > height,
+              let first = rows.firstIndex(where: \.isFocused), let last = rows.lastIndex(where: \.isFocused) else { return 0 }
+        var offset = max(0, previous)
+        func reveal(_ top: Int, _ bottom: Int) {
+            if bottom >= offset + height { offset = bottom - height + 1 }
+            if top < offset { offset = top }
+        }
+        if last - first + 1 <= height {
+            reveal(first, last)
+        } else {
+            let cursor = rows[first...last].firstIndex(where: \.isCursor) ?? first
+            // The input line brings the issues under it; a selected entry is one row.
+            let cursorEnd = rows[cursor].highlight == nil ? min(last, cursor + height - 1) : cursor
+            reveal(cursor, cursorEnd)
+            offset = min(max(offset, first), last - height + 1)
+        }
+        return min(offset, rows.count - height)
     }
 
     static func label(_ id: FieldID, state: WizardState, focused: Bool, glyphs: GlyphSet) -> StyledText {
@@ -65,12 +108,14 @@ enum WizardForm {
                     let bulletStyle: Style = entryIssue.map { issueStyle($0) } ?? .foreground(.muted)
                     let text = StyledText(String(glyphs.bullet) + " ", style: bulletStyle) + StyledText(item)
                     rows.append(FormRow(label: labelUsed ? .empty : first, content: .text(text), isFocused: true,
-                                        highlight: editor.selection == i ? .background(.selection) : nil))
+                                        highlight: editor.selection == i ? .background(.selection) : nil,
+                                        isCursor: editor.selection == i))
                     labelUsed = true
                 }
                 let addHint = StyledText(editor.items.isEmpty ? placeholderText : "add another (Enter), or Tab to move on", style: .foreground(.muted))
                 rows.append(FormRow(label: labelUsed ? .empty : first,
-                                    content: .input(editor.input, placeholder: addHint, focused: editor.selection == nil), isFocused: true))
+                                    content: .input(editor.input, placeholder: addHint, focused: editor.selection == nil), isFocused: true,
+                                    isCursor: editor.selection == nil))
             } else {
                 let values = editor.values
                 rows.append(FormRow(label: first, content: .text(values.isEmpty ? StyledText(emptyListText(id), style: .foreground(.muted))
@@ -99,18 +144,16 @@ enum WizardForm {
             }
             let box = StyledText(on ? "[x] " : "[ ] ", style: focused ? .foreground(.accent, .bold) : .plain)
             var text = box + StyledText(description, style: on ? .plain : .foreground(.muted))
-            if focused { text.append("  Space to change", style: .foreground(.muted)) }
+            // The hint only where it fits whole: the status line says the same.
+            if focused, text.width + 17 <= layout.valueWidth { text.append("  Space to change", style: .foreground(.muted)) }
             rows.append(FormRow(label: first, content: .text(text), isFocused: focused))
         }
 
         // Region: suggestions while typing, and what the region decides.
         if id == .region {
             if focused, !state.derived.regionSuggestions.isEmpty {
-                var text = StyledText()
-                for (i, name) in state.derived.regionSuggestions.enumerated() {
-                    if i > 0 { text.append(" ") }
-                    text.append(name, style: i == state.regionChoice ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
-                }
+                let text = suggestionLine(state.derived.regionSuggestions, chosen: state.regionChoice,
+                                          width: layout.valueWidth, glyphs: glyphs)
                 rows.append(FormRow(label: StyledText("    Enter takes", style: .foreground(.muted)), content: .text(text), isFocused: true))
             }
             if case .known(let region) = RegionCatalog.lookup(state.text(.region)) {
@@ -155,6 +198,24 @@ enum WizardForm {
             }
         }
         return rows
+    }
+
+    /// The region suggestions on one line, starting late enough that the chosen one is whole in `width`
+    /// (an ellipsis says some were skipped), so Up/Down never select a suggestion out of sight.
+    static func suggestionLine(_ names: [String], chosen: Int, width: Int, glyphs: GlyphSet) -> StyledText {
+        func line(from start: Int) -> (text: StyledText, chosenEnd: Int) {
+            var text = start > 0 ? StyledText(String(glyphs.ellipsis) + " ", style: .foreground(.muted)) : StyledText()
+            var chosenEnd = 0
+            for i in start..<names.count {
+                if i > start { text.append(" ") }
+                text.append(names[i], style: i == chosen ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
+                if i == chosen { chosenEnd = text.width }
+            }
+            return (text, chosenEnd)
+        }
+        var start = 0
+        while start < chosen, line(from: start).chosenEnd > width { start += 1 }
+        return line(from: start).text
     }
 
     static func issueStyle(_ issue: FieldIssue) -> Style {
@@ -202,8 +263,14 @@ enum WizardForm {
             return rows
         }
         if let written = state.written {
-            note(StyledText("  Written:", style: .foreground(.ok, .bold)))
-            for path in written.paths { note(StyledText("    " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(path)) }
+            // Relative to the directory shown just above, so a long directory does not push the file names out of
+            // sight; a path that still does not fit wraps rather than losing its end.
+            let directory = state.outputDirectory.hasSuffix("/") ? state.outputDirectory : state.outputDirectory + "/"
+            note(StyledText("  Written:", style: .foreground(.ok, .bold)) + StyledText(" into the directory above", style: .foreground(.muted)))
+            for path in written.paths {
+                let shown = path.hasPrefix(directory) && directory != "./" ? String(path.dropFirst(directory.count)) : path
+                wrapped(StyledText("  " + String(glyphs.check) + " ", style: .foreground(.ok)) + StyledText(shown), indent: 6)
+            }
             note(.empty)
             wrapped(StyledText("Next: create the OIDC provider and the role with the AWS CLI commands on the review step; they are printed again when you quit. Then commit \(GeneratedFiles.workflowPath) and run it."))
             return rows

@@ -16,12 +16,6 @@ public enum PanelTab: Int, CaseIterable, Hashable, Sendable {
     public var functionKey: Int { rawValue + 2 }
 }
 
-/// The help box over the screen: which topic, and how far it is scrolled.
-public struct HelpOverlay: Hashable, Sendable {
-    public var topicID: String
-    public var scroll = ScrollState()
-}
-
 /// A question the wizard asks before doing something that cannot be undone or that opens a hole.
 public enum WizardDialog: Hashable, Sendable {
     /// Quit although nothing was written?
@@ -74,6 +68,10 @@ public struct WizardState: Sendable {
     public internal(set) var derived: WizardDerived
     /// Set when editing an existing policy (`oidc-wizard edit`).
     public internal(set) var edit: EditContext?
+    /// The most rows the form has needed since the focus last moved (see `settleForm`).
+    var formRowsHold: FormRowsHold?
+    /// The form's first visible row after the last key, so the next scroll moves as little as possible.
+    var formScroll = 0
 
     /// Starts pre-filled from a draft (the command line's options) and an output directory. With no rule at all,
     /// the branch `main` is filled in — the same default `generate` uses, but visible and editable.

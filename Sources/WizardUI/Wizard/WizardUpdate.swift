@@ -6,7 +6,8 @@ import OIDCWizardCore
 /// - Tab / Shift-Tab: next / previous field; past the last field of a step, on to the next step.
 /// - Enter: next field; in a list, adds what was typed; on the write step, writes.
 /// - Esc: closes help or a question; otherwise back one step (on step 1: quit, asking first).
-/// - F1 (always) or `?` (except in fields where `?` is a wildcard): help for the focused field.
+/// - F1 (always) or `?` (except in fields where `?` is a wildcard): help for the focused field; in help, Tab selects
+///   a "See also" link, Enter opens it, Backspace goes back (see `HelpOverlay`).
 /// - F2 / F3 / F4 (or Ctrl-T to cycle): show the policy, the findings, or who can get in; PgUp/PgDn scroll it.
 /// - Ctrl-N / Ctrl-P: expand the next / previous finding; Ctrl-G applies its fix.
 /// - Ctrl-S: jump to the write step. Ctrl-C: quit (asks first when nothing was written).
@@ -15,15 +16,19 @@ extension WizardState {
         switch event {
         case .resized(let newSize):
             size = newSize
-            let layout = WizardLayout(size: newSize)
+            // Widths only: the height split does not change them.
+            let layout = WizardLayout(size: newSize, formRows: 0)
             for id in texts.keys { texts[id]?.visibleWidth = layout.valueWidth }
             for id in lists.keys { lists[id]?.input.visibleWidth = layout.valueWidth - 2 }
+            // Rows held at another width say nothing about this one.
+            formRowsHold = nil
             return []
         case .message(let message):
             return receive(message)
         case .key(let key):
             let effects = handle(key)
             recompute()
+            settleForm()
             return effects
         }
     }
@@ -43,7 +48,7 @@ extension WizardState {
                 written = WrittenFiles(paths: paths, setup: setup, policyPath: derived.policyPath)
             }
             existingFiles = derived.plan?.files.map(\.relativePath)
-            status = StatusMessage(kind: .success, text: "Wrote \(paths.count) files. Enter or Ctrl-C quits; the next steps are printed when you leave.")
+            status = StatusMessage(kind: .success, text: "Wrote \(paths.count) files. Enter or Ctrl-C quits and prints the next steps.")
         case .writeFailed(let reason):
             status = StatusMessage(kind: .error, text: edit?.saved == nil ? reason : "Saved \(edit?.saved?.written ?? ""), but the workflow was not written: " + reason)
             if let plan = outputPlan { return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))] }
@@ -265,7 +270,30 @@ extension WizardState {
         return [.perform(.inspectOutput(directory: outputDirectory, plan: plan))]
     }
 
+    /// After a key: remembers the form's height while the focus stays in one field, so the split between form and
+    /// panel holds still as the user types (an issue line that comes and goes under the field, or an entry
+    /// removed, would otherwise move the panel on every keystroke; moving to another field lets it follow again),
+    /// and where the form is scrolled, so the next scroll starts from there.
+    mutating func settleForm() {
+        guard step != .review else {
+            formRowsHold = nil
+            formScroll = 0
+            return
+        }
+        let rows = WizardForm.rows(state: self, layout: WizardLayout(size: size, formRows: 0), glyphs: .unicode)
+        if let hold = formRowsHold, hold.step == step, hold.focus == focus {
+            formRowsHold?.rows = max(hold.rows, rows.count)
+        } else {
+            formRowsHold = FormRowsHold(step: step, focus: focus, rows: rows.count)
+        }
+        let height = WizardLayout(size: size, formRows: max(rows.count, heldFormRows)).form.height
+        formScroll = WizardForm.scrollOffset(rows, height: height, previous: formScroll)
+    }
+
     // MARK: Panels and findings
+
+    /// The layout the screen is drawn with now (the splits follow the form and the panels, so it depends on the state).
+    var layout: WizardLayout { WizardScreen(state: self, size: size, glyphs: .unicode).layout }
 
     /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
     func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int) -> Int {
@@ -274,7 +302,7 @@ extension WizardState {
     }
 
     mutating func scrollPanel(_ key: Key) {
-        let layout = WizardLayout(size: size)
+        let layout = self.layout
         let content = layout.content(for: panel)
         let count = WizardContent.panelLines(panel, state: self, width: content.width, glyphs: .unicode).count
         var scroll = ScrollState(offset: panelOffset(panel, width: content.width, visibleRows: content.height))
@@ -283,7 +311,7 @@ extension WizardState {
     }
 
     mutating func scrollReview(_ key: Key) {
-        let layout = WizardLayout(size: size)
+        let layout = self.layout
         let count = WizardContent.reviewLines(state: self, width: layout.reviewContent.width, glyphs: .unicode).count
         reviewScroll.handle(key, lineCount: count, visibleRows: layout.reviewContent.height)
     }
@@ -301,7 +329,7 @@ extension WizardState {
         }
         panel = .findings
         // Keep the expanded finding in view.
-        let layout = WizardLayout(size: size)
+        let layout = self.layout
         let content = layout.content(for: .findings)
         let lines = WizardContent.findingLines(state: self, width: content.width, glyphs: .unicode)
         if let start = WizardContent.findingStartLine(state: self, width: content.width) {
@@ -374,17 +402,16 @@ extension WizardState {
     }
 
     mutating func handleHelp(_ key: Key) -> [Effect<WizardCommand>] {
-        switch key {
-        case .escape, .function(1), .character("?"), .enter:
-            help = nil
-        case .interrupt:
+        if key == .interrupt {
             help = nil
             return requestQuit()
-        default:
-            guard let id = help?.topicID, let topic = HelpLibrary.topic(id) else { return [] }
-            let layout = WizardLayout(size: size)
-            let count = topic.lines(width: layout.helpContent.width).count
-            if help?.scroll.handle(key, lineCount: count, visibleRows: layout.helpContent.height) != true { return [.bell] }
+        }
+        // The help box does not depend on the form: widths and the box only.
+        let layout = WizardLayout(size: size, formRows: 0)
+        switch help?.handle(key, width: layout.helpTextWidth, visibleRows: layout.helpContent.height) {
+        case .close, nil: help = nil
+        case .ignored: return [.bell]
+        case .handled: break
         }
         return []
     }

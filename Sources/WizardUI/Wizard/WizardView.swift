@@ -3,14 +3,15 @@ import OIDCWizardCore
 /// Draws the wizard: a pure function of the state and the frame (its size and glyphs).
 public enum WizardView {
     public static func render(_ state: WizardState, into frame: inout Frame) {
-        let layout = WizardLayout(size: frame.size)
         let glyphs = frame.glyphs
+        let screen = WizardScreen(state: state, size: frame.size, glyphs: glyphs)
+        let layout = screen.layout
         drawStepBar(state, layout: layout, into: &frame)
         if state.step == .review {
             drawReview(state, layout: layout, into: &frame)
         } else {
-            drawForm(state, layout: layout, into: &frame)
-            drawPanels(state, layout: layout, into: &frame)
+            drawForm(screen.formRows, previousOffset: state.formScroll, layout: layout, into: &frame)
+            drawPanels(state, screen: screen, into: &frame)
         }
         drawStatus(state, layout: layout, into: &frame)
         drawKeyBar(state, layout: layout, into: &frame)
@@ -71,16 +72,10 @@ public enum WizardView {
 
     // MARK: Form
 
-    static func drawForm(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
-        let rows = WizardForm.rows(state: state, layout: layout, glyphs: frame.glyphs)
+    static func drawForm(_ rows: [FormRow], previousOffset: Int, layout: WizardLayout, into frame: inout Frame) {
         let area = layout.form
         guard !area.isEmpty else { return }
-        // Keep the focused field's rows in view, its first row before its last.
-        var offset = 0
-        if let last = rows.lastIndex(where: \.isFocused), let first = rows.firstIndex(where: \.isFocused) {
-            if last >= area.height { offset = min(first, last - area.height + 1) }
-        }
-        offset = max(0, min(offset, rows.count - area.height))
+        let offset = WizardForm.scrollOffset(rows, height: area.height, previous: previousOffset)
         let end = min(rows.count, offset + area.height)
         guard offset < end else { return }
         for (line, row) in rows[offset..<end].enumerated() {
@@ -117,14 +112,15 @@ public enum WizardView {
         }
     }
 
-    static func drawPanels(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
+    static func drawPanels(_ state: WizardState, screen: WizardScreen, into frame: inout Frame) {
+        let layout = screen.layout
         if layout.isWide {
             for panel in PanelTab.allCases {
                 let active = panel == state.panel
                 let style: Style = active ? .foreground(.accent) : .foreground(.muted)
                 let title = StyledText("F\(panel.functionKey) ", style: .foreground(.muted)) + StyledText(panelTitle(panel, state: state), style: active ? .foreground(.accent, .bold) : .bold)
                 let inner = frame.drawBox(layout.box(for: panel), style: style, title: title)
-                drawPanelContent(panel, state: state, in: inner, into: &frame)
+                drawPanelContent(panel, state: state, lines: screen.panelLines[panel], in: inner, into: &frame)
             }
         } else if let box = layout.tabbedPanelBox {
             var title = StyledText()
@@ -134,12 +130,13 @@ public enum WizardView {
                 title.append(label, style: panel == state.panel ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
             }
             let inner = frame.drawBox(box, style: .foreground(.muted), title: title)
-            drawPanelContent(state.panel, state: state, in: inner, into: &frame)
+            drawPanelContent(state.panel, state: state, lines: nil, in: inner, into: &frame)
         }
     }
 
-    static func drawPanelContent(_ panel: PanelTab, state: WizardState, in rect: Rect, into frame: inout Frame) {
-        let lines = WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
+    /// Draws a panel's lines (measured already when side by side) at its scroll offset.
+    static func drawPanelContent(_ panel: PanelTab, state: WizardState, lines measured: [StyledText]?, in rect: Rect, into frame: inout Frame) {
+        let lines = measured ?? WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
         ScrollView.render(lines, offset: state.panelOffset(panel, width: rect.width, visibleRows: rect.height), into: &frame, in: rect)
     }
 
@@ -195,8 +192,10 @@ public enum WizardView {
     static func drawKeyBar(_ state: WizardState, layout: WizardLayout, into frame: inout Frame) {
         var keys: [(String, String)] = []
         let helpKey = state.typesQuestionMark ? "F1" : "?/F1"
-        if state.help != nil {
-            keys = [("Esc", "close help"), ("Up/Down PgUp/PgDn", "scroll")]
+        if let help = state.help {
+            keys = [("Tab", "See also link"), ("Enter", help.selectedLink == nil ? "close" : "open link")]
+            if help.previousTopicID != nil { keys.append(("Backspace", "back")) }
+            keys += [("Esc", "close help"), ("Up/Down PgUp/PgDn", "scroll")]
         } else if state.dialog != nil {
             keys = [("y", "yes"), ("n/Esc", "no")]
         } else {
@@ -207,7 +206,7 @@ public enum WizardView {
             }
             if state.selectedFix != nil, state.step != .review { keys.append(("^G", "apply fix")) }
             if state.step != .review { keys.append(("F2-F4", "panels")) }
-            if state.step != .write { keys.append(("^S", "write")) }
+            if state.step != .write { keys.append(("^S", state.edit == nil ? "write" : "save")) }
             keys.append(("^C", "quit"))
             if state.step != .review {
                 if !state.derived.findings.isEmpty { keys.append(("^N", "findings")) }
@@ -231,7 +230,8 @@ public enum WizardView {
         frame.fill(box)
         frame.drawBox(box, style: .foreground(.accent), title: StyledText("Help: " + topic.title, style: .foreground(.accent, .bold)))
         let content = layout.helpContent
-        let lines = topic.lines(width: content.width).map { line -> StyledText in
+        let (helpLines, links) = HelpOverlay.layout(of: topic, width: layout.helpTextWidth)
+        var lines = helpLines.map { line -> StyledText in
             switch line.kind {
             case .text: StyledText(line.text)
             case .bullet: StyledText(line.text)
@@ -239,9 +239,65 @@ public enum WizardView {
             case .blank: .empty
             }
         }
+        // The See also names are links: underlined, the selected one reversed.
+        for line in Set(links.map(\.line)) {
+            let text = Array(helpLines[line].text)
+            var styled = StyledText()
+            var column = 0
+            for (index, link) in links.enumerated() where link.line == line {
+                let style: Style = index == help.selectedLink
+                    ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.accent, .underline)
+                styled.append(String(text[column..<link.column]))
+                styled.append(String(text[link.column..<(link.column + link.length)]), style: style)
+                column = link.column + link.length
+            }
+            styled.append(String(text[column...]))
+            lines[line] = styled
+        }
         ScrollView.render(lines, offset: help.scroll.offset, into: &frame, in: content)
         let footer = Rect(x: content.x, y: box.maxY - 2, width: content.width, height: 1)
-        frame.draw(StyledText("Esc, ? or F1 closes · Up/Down and PgUp/PgDn scroll", style: .foreground(.muted)), in: footer)
+        frame.draw(keyList(helpKeys(help, links: links), width: footer.width), in: footer, overflow: .clip)
+    }
+
+    /// The help box's keys in reading order, each with its rank: when the footer is too narrow, the lowest-ranked
+    /// (highest number) go first, so following a link, going back and closing always stay in sight.
+    static func helpKeys(_ help: HelpOverlay, links: [HelpLink]) -> [(key: String, action: String, rank: Int)] {
+        var keys: [(key: String, action: String, rank: Int)] = []
+        if let index = help.selectedLink, links.indices.contains(index) {
+            let title = HelpLibrary.topic(links[index].topicID)?.title ?? links[index].topicID
+            keys.append(("Enter", "opens " + title, 0))
+            keys.append(("Tab", "next link", 3))
+        } else if !links.isEmpty {
+            keys.append(("Tab", "See also links", 0))
+        }
+        if let previous = help.previousTopicID {
+            keys.append(("Backspace", "back to " + (HelpLibrary.topic(previous)?.title ?? previous), 2))
+        }
+        keys.append(("Esc", "closes", 1))
+        keys.append(("Up/Down", "scroll", 4))
+        return keys
+    }
+
+    /// Keys and what they do as one line in reading order, leaving out the lowest-ranked that do not fit `width`.
+    static func keyList(_ keys: [(key: String, action: String, rank: Int)], width: Int) -> StyledText {
+        func item(_ entry: (key: String, action: String, rank: Int)) -> StyledText {
+            StyledText(entry.key, style: .foreground(.accent, .bold)) + StyledText(" " + entry.action, style: .foreground(.muted))
+        }
+        var kept = Set<Int>()
+        var used = 0
+        for index in keys.indices.sorted(by: { keys[$0].rank < keys[$1].rank }) {
+            let cost = item(keys[index]).width + (kept.isEmpty ? 0 : 2)
+            if used + cost <= width {
+                kept.insert(index)
+                used += cost
+            }
+        }
+        var text = StyledText()
+        for index in keys.indices where kept.contains(index) {
+            if text.width > 0 { text.append("  ") }
+            text.append(item(keys[index]))
+        }
+        return text
     }
 
     static func drawDialog(_ dialog: WizardDialog, state: WizardState, layout: WizardLayout, glyphs: GlyphSet, into frame: inout Frame) {

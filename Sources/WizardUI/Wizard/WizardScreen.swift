@@ -1,0 +1,31 @@
+/// The screen arranged for a state: the layout, which depends on what the form and (side by side) the panels hold,
+/// with the form rows and panel lines it was measured with, so drawing shows exactly what was measured. `update`
+/// uses the same arrangement for scrolling, so both always agree.
+struct WizardScreen {
+    let layout: WizardLayout
+    let formRows: [FormRow]
+    /// Side by side only: each panel's lines at its content width (stacked, the one panel box is drawn alone).
+    let panelLines: [PanelTab: [StyledText]]
+
+    init(state: WizardState, size: Size, glyphs: GlyphSet) {
+        // Widths do not depend on the heights being decided, so the rows and lines are measured once, with a
+        // provisional layout.
+        let provisional = WizardLayout(size: size, formRows: 0)
+        guard state.step != .review else {
+            // The review step has no form or panels: it uses the whole body.
+            layout = provisional
+            formRows = []
+            panelLines = [:]
+            return
+        }
+        formRows = WizardForm.rows(state: state, layout: provisional, glyphs: glyphs)
+        var lines: [PanelTab: [StyledText]] = [:]
+        if provisional.isWide {
+            for panel in PanelTab.allCases {
+                lines[panel] = WizardContent.panelLines(panel, state: state, width: provisional.content(for: panel).width, glyphs: glyphs)
+            }
+        }
+        panelLines = lines
+        layout = WizardLayout(size: size, formRows: max(formRows.count, state.heldFormRows), panelLines: lines.mapValues(\.count))
+    }
+}
