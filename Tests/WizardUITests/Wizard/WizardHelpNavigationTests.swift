@@ -34,7 +34,7 @@ struct WizardHelpNavigationTests {
     }
 
     @Test("Every field's F1 opens its own topic, in every step and for every GitHub flavour")
-    func everyFieldHasItsTopic() {
+    func everyFieldHasItsTopic() throws {
         for flavor in SetupDraft.FlavorKind.allCases {
             for id in FieldID.allCases {
                 let topicID = id.spec.helpTopic(flavor: flavor)
@@ -57,7 +57,20 @@ struct WizardHelpNavigationTests {
         driver.send(.function(1))
         #expect(driver.state.help?.topicID == FieldID.outputDirectory.spec.helpTopic)
         seen.insert(.outputDirectory)
-        #expect(seen == Set(FieldID.allCases), "every field was reached")
+        // Where an edit saves exists only when editing: reached from an edit of a CloudFormation JSON template.
+        let editOnly: Set<FieldID> = [.saveTarget, .writeWorkflow]
+        #expect(seen == Set(FieldID.allCases).subtracting(editOnly), "every field of a new setup was reached")
+        var (edit, _) = try WizardEditSavingTests.open(WizardEditSavingTests.template, name: "stack.json", region: "eu-west-1")
+        edit.send([.ctrl("s")])
+        for _ in 0..<3 {
+            let focus = edit.state.focus
+            edit.send(.function(1))
+            #expect(edit.state.help?.topicID == focus.spec.helpTopic(flavor: .githubDotCom), "F1 on \(focus) while editing")
+            edit.send(.escape)
+            seen.insert(focus)
+            edit.send(.tab)
+        }
+        #expect(seen == Set(FieldID.allCases), "the edit's own fields were reached too")
     }
 
     @Test("Tab selects the first link and scrolls it into view; Enter opens it; Backspace comes back as it was")
