@@ -13,6 +13,9 @@ final class PolicyAnalysis {
 
     private var cachedExposure: Exposure?
     private var rulings: [AssumeRequest: Ruling?] = [:]
+    /// Each statement's attacker-request template, with and without the setup (built once, used per subject).
+    private var templates: [Int: RequestTemplate] = [:]
+    private var templatesWithoutIntent: [Int: RequestTemplate] = [:]
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
@@ -34,6 +37,21 @@ final class PolicyAnalysis {
         let ruling = budget.spend() ? evaluator.decide(request) : nil
         rulings[request] = ruling
         return ruling
+    }
+
+    /// The request a workflow with `subject` makes against `statement` (see `RequestTemplate`); with
+    /// `usingIntent: false`, as if there were no setup (the policy's own audience and provider only).
+    func request(subject: String, through statement: StatementFacts, usingIntent: Bool = true) -> AssumeRequest {
+        if usingIntent {
+            if let template = templates[statement.index] { return template.request(subject: subject) }
+            let template = RequestTemplate(statement: statement, intent: intent)
+            templates[statement.index] = template
+            return template.request(subject: subject)
+        }
+        if let template = templatesWithoutIntent[statement.index] { return template.request(subject: subject) }
+        let template = RequestTemplate(statement: statement, intent: nil)
+        templatesWithoutIntent[statement.index] = template
+        return template.request(subject: subject)
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -137,7 +155,7 @@ extension PolicyAnalysis {
     /// The first of `subjects` that the whole policy lets in through `statement`, tried as an attacker would.
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
-            let request = Exposure.request(subject: subject, statement: statement, intent: intent)
+            let request = request(subject: subject, through: statement)
             guard let ruling = evaluate(request) else { return false }
             return ruling.isAllowed && ruling.applies(statement.index)
         }

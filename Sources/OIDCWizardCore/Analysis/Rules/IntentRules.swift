@@ -10,7 +10,7 @@ enum IntentRules {
             // Decided without words first; the reason is worded only for the request that is reported.
             var denial: AssumeRequest?
             for statement in candidates {
-                let request = Exposure.request(subject: subject, statement: statement, intent: intent)
+                let request = analysis.request(subject: subject, through: statement)
                 if analysis.evaluator.decide(request).isAllowed { denial = nil; break }
                 if denial == nil { denial = request }
             }
