@@ -62,24 +62,57 @@ public enum PolicyEvaluator {
         let clauses = compiled.clauses.map { ConditionEvaluator.evaluate($0, context: context) }
         let effectKnown = compiled.effectKnown
         let applies = effectKnown && principalMatches && actionMatches && clauses.allSatisfy(\.holds)
-        let label = StatementVerdict.label(index: index, sid: statement.sid).capitalizedFirst
-
-        let summary: String
-        if !effectKnown {
-            summary = "\(label) does not count: its Effect \"\(statement.effect.jsonText)\" is neither Allow nor Deny."
-        } else if !principalMatches {
-            summary = "\(label) does not apply: \(principalText)"
-        } else if !actionMatches {
-            summary = "\(label) does not apply: \(actionText)"
-        } else if let failed = clauses.first(where: { !$0.holds }) {
-            summary = "\(label) does not apply: \(failed.explanation)"
-        } else {
-            summary = "\(label) applies (\(statement.effect == .deny ? "Deny" : "Allow"))."
-        }
+        let summary = summary(compiled, principal: (principalMatches, principalText), action: (actionMatches, actionText),
+                              firstFailed: { clauses.first { !$0.holds } })
         return StatementVerdict(statementIndex: index, sid: statement.sid, effect: statement.effect, applies: applies,
                                 principalMatches: principalMatches, principalExplanation: principalText,
                                 actionMatches: actionMatches, actionExplanation: actionText,
                                 clauses: clauses, summary: summary)
+    }
+
+    /// A sentence saying whether the statement applies and the first reason it does not. `firstFailed` is
+    /// asked only when the principal and the action match, so a caller may word that one clause on demand.
+    static func summary(_ compiled: CompiledStatement, principal: (matches: Bool, text: String),
+                        action: (matches: Bool, text: String), firstFailed: () -> ClauseVerdict?) -> String {
+        let statement = compiled.source
+        let label = StatementVerdict.label(index: compiled.index, sid: statement.sid).capitalizedFirst
+        if !compiled.effectKnown {
+            return "\(label) does not count: its Effect \"\(statement.effect.jsonText)\" is neither Allow nor Deny."
+        } else if !principal.matches {
+            return "\(label) does not apply: \(principal.text)"
+        } else if !action.matches {
+            return "\(label) does not apply: \(action.text)"
+        } else if let failed = firstFailed() {
+            return "\(label) does not apply: \(failed.explanation)"
+        }
+        return "\(label) applies (\(statement.effect == .deny ? "Deny" : "Allow"))."
+    }
+
+    // MARK: - The reason alone
+
+    /// `evaluate(compiled, request).reason`, worded from the quick `ruling` of the same request: only the parts
+    /// the sentence names are worded (the deciding statement's clauses, or each Allow's first failing clause),
+    /// instead of every clause of every statement. The scenario table words a reason per row it draws, on every
+    /// keystroke. A test holds it equal to the full evaluator's reason over the corpora.
+    static func reason(_ compiled: CompiledPolicy, _ request: AssumeRequest, ruling: Ruling) -> String {
+        let context = RequestContext(request.context)
+        let action = request.action.lowercasedForLookup
+        if let index = ruling.statementIndex, ruling.outcome != .implicitDeny {
+            let verdict = evaluate(compiled.statements[index], request: request, action: action, context: context)
+            return ruling.outcome == .explicitDeny
+                ? "\(verdict.label.capitalizedFirst) denies it, and an explicit Deny always wins: \(because(verdict))"
+                : "\(verdict.label.capitalizedFirst) allows it: \(because(verdict))"
+        }
+        let allows = compiled.statements.filter { $0.source.effect == .allow }
+        if allows.isEmpty { return "No statement allows it: the policy has no Allow statement." }
+        let parts = allows.map { statement -> String in
+            let principal = principalPart(statement.source, request.principal)
+            let actionPart = actionPart(statement, request.action, lowercased: action)
+            return summary(statement, principal: principal, action: actionPart, firstFailed: {
+                statement.clauses.first { !$0.holds(in: context) }.map { ConditionEvaluator.evaluate($0, context: context) }
+            }).droppingFinalPeriod
+        }
+        return "No statement allows it. " + parts.joined(separator: ". ") + "."
     }
 
     // MARK: - Principal and action

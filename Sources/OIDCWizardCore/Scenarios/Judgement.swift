@@ -7,16 +7,18 @@ import Foundation
 /// reason is read, never while the table is built.
 final class Judgement: @unchecked Sendable {
     private enum State {
-        case pending(CompiledPolicy, AssumeRequest)
+        case pending(CompiledPolicy, AssumeRequest, Ruling)
         case worded(Decision)
     }
 
     private let lock = NSLock()
     private var state: State
+    /// The reason alone, worded on its own when only the reason was asked for.
+    private var reasonOnly: String?
 
     init(decided: Decision) { state = .worded(decided) }
 
-    init(policy: CompiledPolicy, request: AssumeRequest) { state = .pending(policy, request) }
+    init(policy: CompiledPolicy, request: AssumeRequest, ruling: Ruling) { state = .pending(policy, request, ruling) }
 
     var decision: Decision {
         lock.lock()
@@ -24,10 +26,25 @@ final class Judgement: @unchecked Sendable {
         switch state {
         case .worded(let decision):
             return decision
-        case .pending(let policy, let request):
+        case .pending(let policy, let request, _):
             let decision = policy.evaluate(request)
             state = .worded(decision)  // the compiled policy is no longer needed: let it go
             return decision
+        }
+    }
+
+    /// The decision's reason; when the whole decision is not worded yet, only the parts the reason names are.
+    var reason: String {
+        lock.lock()
+        defer { lock.unlock() }
+        switch state {
+        case .worded(let decision):
+            return decision.reason
+        case .pending(let policy, let request, let ruling):
+            if let reasonOnly { return reasonOnly }
+            let reason = PolicyEvaluator.reason(policy, request, ruling: ruling)
+            reasonOnly = reason
+            return reason
         }
     }
 }

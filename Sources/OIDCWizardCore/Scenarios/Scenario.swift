@@ -54,11 +54,11 @@ public struct Scenario: Sendable {
         self.request = request
         self.subject = subject
         self.ruling = ruling
-        judgement = Judgement(policy: policy, request: request)
+        judgement = Judgement(policy: policy, request: request, ruling: ruling)
     }
 
     /// The evaluator's reason for its decision, in plain words.
-    public var reason: String { decision.reason }
+    public var reason: String { judgement.reason }
 
     /// What the user expects: intended runs get in, attackers do not.
     public var expectsAllowed: Bool { actor == .intended }

@@ -166,6 +166,8 @@ struct QuickDecisionTests {
             // A row's worded decision is the full evaluator's, and agrees with the row's quick ruling.
             for scenario in scenarios {
                 let full = PolicyEvaluator.evaluate(input.policy, scenario.request)
+                // The reason read alone (as the table reads it) is worded from the quick ruling: the same words.
+                #expect(scenario.reason == full.reason, "\(input.name): \(scenario.label)")
                 #expect(scenario.decision == full, "\(input.name): \(scenario.label)")
                 #expect(scenario.ruling == full.ruling)
                 #expect(scenario.outcomeWord == (full.isAllowed ? "allowed" : "denied"))
@@ -182,6 +184,7 @@ struct QuickDecisionTests {
             let compiled = CompiledPolicy(policy)
             let full = compiled.evaluate(request)
             #expect(compiled.decide(request) == full.ruling, "\(policy.statements) \(request)")
+            #expect(PolicyEvaluator.reason(compiled, request, ruling: full.ruling) == full.reason, "\(policy.statements) \(request)")
             // The compiled full evaluation is the one-shot one.
             #expect(full == PolicyEvaluator.evaluate(policy, request))
         }
