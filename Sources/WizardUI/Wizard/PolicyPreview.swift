@@ -20,9 +20,19 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Lays out `policy` and marks the lines the `findings` point at.
     public init(policy: TrustPolicy, findings: [Finding]) {
+        self.init(policy: policy)
+        mark(findings)
+    }
+
+    /// Lays out `policy`, unmarked.
+    public init(policy: TrustPolicy) {
         var builder = Builder()
         builder.write(policy.jsonValue, path: .root, indent: 0, prefix: StyledText(), last: true)
         lines = builder.lines
+    }
+
+    /// Marks the lines the `findings` point at with the most severe one's severity.
+    mutating func mark(_ findings: [Finding]) {
         for finding in findings {
             for index in Self.lines(matching: finding.path, in: lines) {
                 if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }

@@ -68,11 +68,16 @@ public struct WizardDerived: Sendable {
                 scenarios = previous.scenarios
                 preview = previous.preview
             } else {
+                // The findings on this core, the table and the preview's layout on another: they are independent.
+                let (analysis, (table, layout)) = BothAtOnce.run(
+                    { WizardAnalysis.findings(for: policy, intent: intent) },
+                    { (WizardAnalysis.scenarios(for: policy, intent: intent), PolicyPreview(policy: policy)) })
                 // Most severe first; the analyzer's order within a severity is kept.
-                findings = WizardAnalysis.findings(for: policy, intent: intent).enumerated()
+                findings = analysis.enumerated()
                     .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
-                scenarios = WizardAnalysis.scenarios(for: policy, intent: intent)
-                preview = PolicyPreview(policy: policy, findings: findings)
+                scenarios = table
+                preview = layout
+                preview.mark(findings)
             }
             analyzed = (policy, intent)
             // The files (the workflow above all) cost more than the rest together; they are built only once the
