@@ -97,11 +97,11 @@ struct StatementFacts {
             }.first ?? GitHubFlavor.githubDotComHost
         }
         issuerHost = host
-        let conditionPath = path.memberFast("Condition")
+        let conditionPath = path.member("Condition")
         clauses = statement.conditions.enumerated().map { position, clause in
             let (prefix, claim) = Self.split(clause.key)
             return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
-                          prefixMatches: prefix == host, path: conditionPath.memberFast(clause.op).memberFast(clause.key))
+                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key))
         }
     }
 

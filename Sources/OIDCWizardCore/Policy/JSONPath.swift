@@ -8,12 +8,20 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
 
     public static let root = JSONPath("$")
 
+    /// Read byte by byte, without Unicode property look-ups or Foundation: the analysis and the preview build
+    /// a path for every value of the policy on every keystroke.
     public func member(_ name: String) -> JSONPath {
-        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
-        } && !("0"..."9").contains(name.unicodeScalars.first!)
-        if plain { return JSONPath("\(text).\(name)") }
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let bytes = name.utf8
+        func word(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+        }
+        if let first = bytes.first, !(0x30...0x39).contains(first), bytes.allSatisfy(word) { return JSONPath("\(text).\(name)") }
+        guard bytes.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return JSONPath("\(text)[\"\(name)\"]") }
+        var escaped = ""
+        for character in name.unicodeScalars {
+            if character == "\\" || character == "\"" { escaped.unicodeScalars.append("\\") }
+            escaped.unicodeScalars.append(character)
+        }
         return JSONPath("\(text)[\"\(escaped)\"]")
     }
 

@@ -58,8 +58,8 @@ public struct PolicyPreview: Hashable, Sendable {
         for (index, line) in lines.enumerated() {
             if isPrefix(path, of: line.path) {
                 exact.append(index)
-            } else if isPrefix(line.path, of: path), line.path.count > (best?.length ?? 1) {
-                best = (index, line.path.count)
+            } else if isPrefix(line.path, of: path), line.path.utf8.count > (best?.length ?? 1) {
+                best = (index, line.path.utf8.count)
             }
         }
         if !exact.isEmpty { return exact }
@@ -68,7 +68,8 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Whether `prefix` is `path` or one of its ancestors (cut at a `.` or `[` boundary).
     static func isPrefix(_ prefix: String, of path: String) -> Bool {
-        guard path.hasPrefix(prefix) else { return false }
+        // Paths are compared byte by byte: the preview is marked on every keystroke.
+        guard path.utf8.starts(with: prefix.utf8) else { return false }
         if path.utf8.count == prefix.utf8.count { return true }
         let next = path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)]
         return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")

@@ -40,13 +40,16 @@ struct RuleCatalogTests {
     }
 }
 
-@Suite("Analysis paths")
+@Suite("JSON paths")
 struct AnalysisPathTests {
-    @Test("the fast path builder writes exactly what the reader's JSONPath.member writes",
-          arguments: ["Condition", "StringLike", "ForAllValues:StringEquals", "token.actions.githubusercontent.com:sub",
-                      "9lives", "_x", "a\"b", "back\\slash", "ünï", "", "Token.Actions:Sub"])
-    func fastMatchesMember(_ name: String) {
+    @Test("a plain ASCII word is a dot member; anything else is quoted in brackets, with \\ and \" escaped",
+          arguments: [("Condition", ".Condition"), ("StringLike", ".StringLike"), ("_x", "._x"),
+                      ("ForAllValues:StringEquals", "[\"ForAllValues:StringEquals\"]"),
+                      ("token.actions.githubusercontent.com:sub", "[\"token.actions.githubusercontent.com:sub\"]"),
+                      ("9lives", "[\"9lives\"]"), ("a\"b", "[\"a\\\"b\"]"), ("back\\slash", "[\"back\\\\slash\"]"),
+                      ("ünï", "[\"ünï\"]"), ("", "[\"\"]"), ("Token.Actions:Sub", "[\"Token.Actions:Sub\"]")])
+    func member(_ name: String, _ written: String) {
         let base = JSONPath.root.member("Statement").index(0)
-        #expect(base.memberFast(name) == base.member(name))
+        #expect(base.member(name).text == "$.Statement[0]" + written)
     }
 }
