@@ -43,7 +43,7 @@ struct GenerateCommandTests {
         (["--session-duration", "60"], "error: --session-duration '60': a session duration is 900 to 43200 seconds"),
         (["--audience", "sts.amazonaws.com.cn"], "error: --audience 'sts.amazonaws.com.cn': sts.amazonaws.com.cn is the audience of AWS China"),
         (["--claim", "repository_owner=acme"], "error: --claim 'repository_owner=acme': IAM cannot test the claim"),
-        (["--environment", "x\ny"], "error: --environment 'x\\u{A}y': contains a control character"),
+        (["--environment", "x\ny"], "error: --environment 'x\\u{A}y': contains a line break (U+000A); remove it."),
     ])
     func invalidInput(override: [String], expected: String) throws {
         var arguments = Self.blog

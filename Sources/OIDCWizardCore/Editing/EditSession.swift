@@ -15,7 +15,7 @@ public struct EditSession: Hashable, Sendable {
     }
     /// The policy as read.
     public let before: PolicyReview
-    /// The policy as the draft makes it.
+    /// The policy as the draft makes it, and the draft's issues (warnings too when nothing changed).
     public private(set) var after: PolicyReview
 
     /// Opens role `roleIndex` of `source`. `region` pre-fills the draft (a trust policy names none).
@@ -27,6 +27,9 @@ public struct EditSession: Hashable, Sendable {
         before = PolicyReview(policy: original.policy, notes: original.notes, issues: [])
         after = before
         draft = imported.modelled?.draft ?? SetupDraft(region: region, roleName: original.roleName ?? "")
+        // Unchanged, the policy is the original; the issues still say what the fields cannot know (an account
+        // the policy leaves to CloudFormation), so the wizard can show it at the field from the start.
+        after.issues = imported.modelled?.resolution(of: draft).issues ?? []
     }
 
     /// The policy as read, with its reader notes.
@@ -35,8 +38,16 @@ public struct EditSession: Hashable, Sendable {
     /// Whether the wizard could take the policy apart (if not, everything is shown read-only).
     public var isEditable: Bool { imported.modelled != nil }
 
-    /// The policy to save: the original when nothing changed; nil when the draft has errors.
+    /// The policy to save: the original when nothing changed; nil when the draft has errors (among them an
+    /// account or partition the policy does not name, when the provider must be written anew).
     public var currentPolicy: TrustPolicy? { after.policy }
+
+    /// Whether the account field still holds what the policy says and that is not a real account id
+    /// (`${AWS::AccountId}`): what the fields can say about the account comes from the session then.
+    public var accountIsUnknown: Bool {
+        guard let modelled = imported.modelled else { return false }
+        return !modelled.knowsAccount && draft.accountID == modelled.draft.accountID
+    }
 
     /// Whether saving would change the policy.
     public var hasChanges: Bool { after.policy != nil && after.policy != before.policy }
@@ -54,8 +65,12 @@ public struct EditSession: Hashable, Sendable {
 
     private func review(of draft: SetupDraft) -> PolicyReview {
         guard let modelled = imported.modelled else { return before }
-        if draft == modelled.draft { return before }
         let resolution = modelled.resolution(of: draft)
+        if draft == modelled.draft {
+            var unchanged = before
+            unchanged.issues = resolution.issues
+            return unchanged
+        }
         guard let statement = modelled.regenerate(draft) else {
             return PolicyReview(policy: nil, notes: [], issues: resolution.issues)
         }

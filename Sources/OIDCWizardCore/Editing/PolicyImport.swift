@@ -28,6 +28,11 @@ public struct PolicyImport: Hashable, Sendable {
         public var original: PolicyStatement
         /// Claim names (`aud`, `sub`, …) in the order the original tests them, so a save keeps that order.
         public var claimOrder: [String]
+        /// Whether the provider ARN names a real account (12 digits) rather than a deploy-time placeholder
+        /// (`${AWS::AccountId}`, a parameter) or anything else that is not an account id.
+        public var knowsAccount: Bool
+        /// Whether the provider ARN names its partition rather than leaving it to `${AWS::Partition}`.
+        public var knowsPartition: Bool
     }
 
     /// The indices of the statements kept verbatim.
@@ -148,7 +153,9 @@ public struct PolicyImport: Hashable, Sendable {
         draft.region = region
 
         let fit = ModelledStatement(index: index, draft: draft, partition: provider.partition,
-                                    original: statement, claimOrder: order)
+                                    original: statement, claimOrder: order,
+                                    knowsAccount: NameRules.accountID(provider.accountID).isEmpty,
+                                    knowsPartition: provider.knowsPartition)
         // The proof that it fits: regenerating it from the draft must mean exactly what it meant.
         guard let regenerated = fit.regenerate(draft), ConditionMeaning(regenerated.conditions) == ConditionMeaning(statement.conditions) else {
             return .failure(NoFit(text: "regenerating it from the wizard's fields would change what it allows"))
@@ -165,11 +172,7 @@ extension PolicyImport.ModelledStatement {
         guard let setup = resolution(of: draft).setup else { return nil }
         var statement = TrustPolicyGenerator.policy(for: setup).statements[0]
         statement.sid = original.sid
-        let sameProvider = setup.flavor.providerARN(partition: setup.partition, accountID: draft.accountID)
-            == (original.principal.flatMap { $0.values(ofType: "Federated").first } ?? "")
-            || (draft.accountID == self.draft.accountID && draft.flavorKind == self.draft.flavorKind
-                && draft.flavorName == self.draft.flavorName && setup.partition == partition)
-        if sameProvider {
+        if keepsProvider(draft, setup: setup) {
             statement.principal = original.principal
             statement.actions = original.actions
         }
@@ -183,20 +186,57 @@ extension PolicyImport.ModelledStatement {
         return statement
     }
 
+    /// Whether `draft` (resolved as `setup`) still names the provider the policy was read with, so the
+    /// original principal is kept as written; otherwise the principal is written from the fields.
+    func keepsProvider(_ draft: SetupDraft, setup: Setup) -> Bool {
+        setup.flavor.providerARN(partition: setup.partition, accountID: draft.accountID)
+            == (original.principal.flatMap { $0.values(ofType: "Federated").first } ?? "")
+            || (draft.accountID == self.draft.accountID && draft.flavorKind == self.draft.flavorKind
+                && draft.flavorName == self.draft.flavorName && setup.partition == partition)
+    }
+
     /// Resolves `draft` for the trust policy alone. Region, role name and session length do not change a
-    /// trust policy, so when they are missing (a policy names none of them) stand-ins are used; an account
-    /// that is a template placeholder (`${AWS::AccountId}`) and unchanged since import is kept by keeping
-    /// the original principal (see `regenerate`).
+    /// trust policy, so when they are missing (a policy names none of them) stand-ins are used. An account
+    /// the policy does not name as 12 digits (`${AWS::AccountId}` in a template) gets a stand-in too, but
+    /// only as long as the provider is unchanged, because then `regenerate` keeps the original principal
+    /// and the stand-in is never written. When the principal has to be written from the fields, every part
+    /// of it must be real: an unknown account or partition is an error at its field, never a made-up value.
     public func resolution(of draft: SetupDraft) -> SetupResolution {
         var resolvable = draft
-        if resolvable.region.trimmingSpaces().isEmpty { resolvable.region = Self.standInRegion(partition) }
+        let regionGiven = !resolvable.region.trimmingSpaces().isEmpty
+        if !regionGiven { resolvable.region = Self.standInRegion(partition) }
         if !NameRules.roleName(resolvable.roleName).isEmpty { resolvable.roleName = "imported-role" }
         resolvable.sessionDuration = ""
-        if draft.accountID == self.draft.accountID, !NameRules.accountID(draft.accountID).isEmpty {
-            resolvable.accountID = "123456789012"
+        let accountStandsIn = draft.accountID == self.draft.accountID && !knowsAccount
+        if accountStandsIn { resolvable.accountID = "123456789012" }
+        var resolution = resolvable.resolve()
+        guard let setup = resolution.setup else { return resolution }
+        let keeps = keepsProvider(draft, setup: setup)
+        var unknown: [SetupIssue] = []
+        if accountStandsIn {
+            unknown.append(SetupIssue(field: .accountID, value: draft.accountID,
+                                      rule: keeps ? Self.unknownAccountKept(draft.accountID) : Self.unknownAccountNeeded(draft.accountID),
+                                      severity: keeps ? .warning : .error))
         }
-        return resolvable.resolve()
+        if !keeps, !knowsPartition, !regionGiven {
+            unknown.append(SetupIssue(field: .region, value: draft.region, rule: Self.unknownPartitionNeeded))
+        }
+        resolution.issues += unknown
+        if unknown.contains(where: { $0.severity == .error }) { resolution.setup = nil }
+        return resolution
     }
+
+    /// The account is not in the policy, but the principal is kept as written, so nothing needs it.
+    static func unknownAccountKept(_ written: String) -> String {
+        "The policy does not name the account (it says \(written)), so its provider is kept as written. To change the GitHub provider, type the role's 12-digit account id here."
+    }
+
+    /// The principal must be written anew and the account is not known: the one-line refusal.
+    static func unknownAccountNeeded(_ written: String) -> String {
+        "The account is unknown (the policy says \(written)), and the new provider ARN must name it: type the role's 12-digit account id in step 3."
+    }
+
+    static let unknownPartitionNeeded = "The partition is unknown (the policy leaves it to ${AWS::Partition}), and the new provider ARN must name it: type the role's region in step 3."
 
     /// A region of the partition, used only to resolve a draft whose region the policy cannot tell.
     static func standInRegion(_ partition: Partition) -> String {
@@ -214,9 +254,12 @@ struct ProviderARN: Hashable, Sendable {
     var partition: Partition
     var accountID: String
     var flavor: GitHubFlavor
+    /// False when the partition is `${AWS::Partition}` (then `partition` is only a stand-in).
+    var knowsPartition: Bool
 
     /// CloudFormation leaves the partition and account to deploy time (`arn:${AWS::Partition}:iam::${AWS::AccountId}:…`);
-    /// such a provider is read as commercial AWS with the placeholder as its account, and a save keeps its text.
+    /// such a provider is read as commercial AWS with the placeholder as its account, and a save keeps its text
+    /// (see `ModelledStatement.resolution(of:)` for what happens when the provider changes).
     init?(_ written: String) {
         let accountPlaceholder = "${AWS::AccountId}"
         let arn = written.replacingOccurrences(of: "${AWS::Partition}", with: "aws")
@@ -227,6 +270,7 @@ struct ProviderARN: Hashable, Sendable {
               let flavor = GitHubFlavor.recognize(issuer: String(parts[5].dropFirst("oidc-provider/".count))),
               flavor.issuerHost == String(parts[5].dropFirst("oidc-provider/".count)) else { return nil }
         self.partition = partition
+        knowsPartition = !written.contains("${AWS::Partition}")
         accountID = parts[4] == "AWS-AccountId" ? accountPlaceholder : parts[4]
         self.flavor = flavor
     }

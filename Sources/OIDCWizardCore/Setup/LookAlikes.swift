@@ -22,10 +22,16 @@ enum LookAlikes {
         if invisible(scalar) {
             return "Contains an invisible character (\(code)) that changes how the text displays; remove it."
         }
+        let character = Character(scalar)
         if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-            return "Contains a control character (\(code)); remove it."
+            // A tab or a line break is named as such ("a tab (U+0009)"), any other as a control character.
+            let name = CharacterName.describe(character)
+            return "Contains \(name.contains("U+") ? name : "\(name) (\(code))"); remove it."
         }
-        return "Contains '\(Character(scalar))' (\(code)), which is not ASCII; \(what) are ASCII only."
+        if CharacterName.isNamedInWords(character) {
+            return "Contains \(CharacterName.describe(character)), which is not ASCII; \(what) are ASCII only."
+        }
+        return "Contains '\(character)' (\(code)), which is not ASCII; \(what) are ASCII only."
     }
 
     static func invisible(_ scalar: Unicode.Scalar) -> Bool {

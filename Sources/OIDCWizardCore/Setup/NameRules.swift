@@ -25,7 +25,7 @@ public enum NameRules {
         if let problem = LookAlikes.problem(in: owner, what: "GitHub owner names") { return [.error(problem)] }
         let literal = owner.filter { $0 != "*" && $0 != "?" }
         if let bad = literal.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
-            return [.error("An owner name has only letters, digits and hyphens; '\(bad)' is not allowed.")]
+            return [.error("An owner name has only letters, digits and hyphens; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if owner.count > 39 { return [.error("An owner name is at most 39 characters; this has \(owner.count).")] }
         if owner.hasPrefix("-") || owner.hasSuffix("-") {
@@ -45,7 +45,7 @@ public enum NameRules {
         if let problem = LookAlikes.problem(in: name, what: "GitHub repository names") { return [.error(problem)] }
         let literal = name.filter { $0 != "*" && $0 != "?" }
         if let bad = literal.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0))) }) {
-            return [.error("A repository name has only letters, digits, '.', '-' and '_'; '\(bad)' is not allowed.")]
+            return [.error("A repository name has only letters, digits, '.', '-' and '_'; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if name.count > 100 { return [.error("A repository name is at most 100 characters; this has \(name.count).")] }
         if name == "." || name == ".." { return [.error("'\(name)' cannot be a repository name.")] }
@@ -111,7 +111,7 @@ public enum NameRules {
             return [.error("An environment name is one real environment; wildcards ('*', '?') are not allowed here.")]
         }
         if let bad = name.first(where: { !($0.isLetter || $0.isNumber || " ._-".contains($0)) }) {
-            return [.error("An environment name has only letters, digits, spaces, '.', '-' and '_'; '\(bad)' is not allowed.")]
+            return [.error("An environment name has only letters, digits, spaces, '.', '-' and '_'; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if name.hasPrefix(" ") || name.hasSuffix(" ") {
             return [.error("An environment name cannot start or end with a space.")]
@@ -126,7 +126,7 @@ public enum NameRules {
         if let problem = LookAlikes.problem(in: slug, what: "enterprise slugs") { return [.error(problem)] }
         if slug.containsGlob { return [.error("An enterprise slug cannot contain wildcards.")] }
         if let bad = slug.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
-            return [.error("An enterprise slug has only letters, digits and hyphens; '\(bad)' is not allowed.")]
+            return [.error("An enterprise slug has only letters, digits and hyphens; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if slug.hasPrefix("-") || slug.hasSuffix("-") { return [.error("An enterprise slug cannot start or end with a hyphen.")] }
         if slug.count > 100 { return [.error("An enterprise slug is at most 100 characters.")] }
@@ -161,7 +161,7 @@ public enum NameRules {
     private static func dnsLabel(_ label: String, what: String) -> [RuleViolation] {
         if label.isEmpty || label.count > 63 { return [.error("\(what) is 1 to 63 characters.")] }
         if let bad = label.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
-            return [.error("\(what) has only letters, digits and hyphens; '\(bad)' is not allowed.")]
+            return [.error("\(what) has only letters, digits and hyphens; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if label.hasPrefix("-") || label.hasSuffix("-") { return [.error("\(what) cannot start or end with a hyphen.")] }
         return []
@@ -178,7 +178,7 @@ public enum NameRules {
             return [.error("Write the account id as 12 digits without separators: \(digits).")]
         }
         if let bad = id.first(where: { !($0.isASCII && $0.isNumber) }) {
-            return [.error("An AWS account id is 12 digits (0–9) only; '\(bad)' is not a digit.")]
+            return [.error("An AWS account id is 12 digits (0–9) only; \(CharacterName.describe(bad)) is not a digit.")]
         }
         if id.count != 12 { return [.error("An AWS account id is exactly 12 digits; this has \(id.count).")] }
         return []
@@ -192,7 +192,7 @@ public enum NameRules {
             return [.error("Give the role name without a path; 'role/' and paths are not part of the name.")]
         }
         if let bad = name.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0))) }) {
-            return [.error("An IAM role name has only letters, digits and + = , . @ _ -; '\(bad)' is not allowed.")]
+            return [.error("An IAM role name has only letters, digits and + = , . @ _ -; \(CharacterName.describe(bad)) is not allowed.")]
         }
         if name.count > 64 { return [.error("An IAM role name is at most 64 characters; this has \(name.count).")] }
         return []

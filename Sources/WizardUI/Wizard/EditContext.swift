@@ -74,6 +74,30 @@ public struct EditContext: Hashable, Sendable {
     }
 }
 
+extension WizardState {
+    /// The issues shown at a field. When editing, what the policy itself cannot tell comes from the session:
+    /// an account the policy leaves to CloudFormation (`${AWS::AccountId}`) is shown as unknown for this role —
+    /// a warning while the provider is kept as written, an error once a change needs it — rather than as a
+    /// mistyped account id; a partition it leaves open is an error at the region once a change needs it.
+    public func fieldIssues(_ id: FieldID) -> [FieldIssue] {
+        let derivedIssues = derived.fieldIssues[id] ?? []
+        guard let session = edit?.session, session.isEditable else { return derivedIssues }
+        func fromSession(_ field: SetupField) -> [FieldIssue] {
+            session.after.issues.filter { $0.field == field }
+                .map { FieldIssue(entry: nil, rule: $0.rule, severity: $0.severity, isMissing: false) }
+        }
+        switch id {
+        case .accountID where session.accountIsUnknown:
+            return fromSession(.accountID)
+        case .region:
+            let known = Set(derivedIssues.map(\.rule))
+            return fromSession(.region).filter { !known.contains($0.rule) } + derivedIssues
+        default:
+            return derivedIssues
+        }
+    }
+}
+
 /// The save the wizard asks the app to carry out with `WriteBack.save`.
 public struct EditSave: Hashable, Sendable {
     public var policy: TrustPolicy

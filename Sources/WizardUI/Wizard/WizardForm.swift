@@ -74,7 +74,7 @@ enum WizardForm {
 
     static func label(_ id: FieldID, state: WizardState, focused: Bool, glyphs: GlyphSet) -> StyledText {
         let name = id == .flavorName ? state.flavorKind.nameLabel : id.spec.label
-        let issues = state.derived.fieldIssues[id] ?? []
+        let issues = state.fieldIssues(id)
         let hasError = issues.contains { $0.severity == .error && !$0.isMissing }
         let style: Style = focused ? .foreground(.accent, .bold) : (hasError ? .foreground(.error) : .plain)
         let pointer = StyledText(focused ? String(glyphs.pointer) + " " : "  ", style: .foreground(.accent, .bold))
@@ -87,7 +87,7 @@ enum WizardForm {
         let placeholderText = id == .flavorName ? state.flavorKind.namePlaceholder : (id == .audience ? audiencePlaceholder(state) : spec.placeholder)
         let placeholder = StyledText(placeholderText, style: .foreground(.muted))
         var rows: [FormRow] = []
-        let issues = state.derived.fieldIssues[id] ?? []
+        let issues = state.fieldIssues(id)
         let first = label(id, state: state, focused: focused, glyphs: glyphs)
 
         switch spec.kind {

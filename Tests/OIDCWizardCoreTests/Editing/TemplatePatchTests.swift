@@ -285,6 +285,7 @@ struct TemplatePatchTests {
     func providerChanged() throws {
         var session = try Self.session(Self.docsSample)
         session.draft.accountID = "111122223333"
+        session.draft.region = "eu-west-1" // the template leaves the partition open too
         let reason = try Self.refusal(session)
         #expect(reason.contains(#"{"Ref": "GithubOidc"}"#), "\(reason)")
         #expect(reason.contains("deploy time"))

@@ -62,12 +62,12 @@ struct SetupValidationTests {
         ("acme/", "repository name after the slash"),
         ("/app", "owner (user or organisation)"),
         ("acme/..", "cannot be a repository name"),
-        ("acme/a b", "' ' is not allowed"),
+        ("acme/a b", "a space is not allowed"),
         ("acme/" + String(repeating: "r", count: 101), "at most 100 characters"),
         ("acme@12/app", "both ids"),
         ("acme/app@34", "both ids"),
         ("acme@x1/app@34", "is a number"),
-        ("acme/app\n", "control character"),
+        ("acme/app\n", "a line break (U+000A)"),
         ("acme/app${{x}}", "'$' is not allowed"),
     ])
     func invalidRepository(input: String, expected: String) throws {
@@ -183,7 +183,7 @@ struct SetupValidationTests {
     }
 
     @Test("role names follow IAM's rules", arguments: [
-        ("", "Give the name"), ("a b", "' ' is not allowed"), ("path/role", "without a path"),
+        ("", "Give the name"), ("a b", "a space is not allowed"), ("path/role", "without a path"),
         (String(repeating: "r", count: 65), "at most 64 characters; this has 65"), ("r\u{043E}le", "Cyrillic"),
     ])
     func roleName(input: String, expected: String) throws {
@@ -230,11 +230,11 @@ struct SetupValidationTests {
 
     @Test("flavour names are validated", arguments: [
         (SetupDraft.FlavorKind.enterpriseCloud, "", "enterprise slug"),
-        (.enterpriseCloud, "ac me", "' ' is not allowed"),
+        (.enterpriseCloud, "ac me", "a space is not allowed"),
         (.gheDotCom, "acme.ghe.com", "only the subdomain: acme"),
         (.gheDotCom, "-acme", "start or end with a hyphen"),
         (.enterpriseServer, "https://github.example.com", "without https://"),
-        (.enterpriseServer, "git hub.example.com", "' ' is not allowed"),
+        (.enterpriseServer, "git hub.example.com", "a space is not allowed"),
         (.enterpriseServer, "github..example.com", "1 to 63 characters"),
     ])
     func flavourNames(kind: SetupDraft.FlavorKind, name: String, expected: String) throws {
