@@ -25,6 +25,7 @@ public struct EditSource: Hashable, Sendable {
 
         /// Whether a save rewrites the file itself (rather than writing `<role>.trust-policy.json` next to it).
         public var rewritesInPlace: Bool { self == .barePolicy }
+        public var isTemplate: Bool { self == .cloudFormationJSON || self == .cloudFormationYAML }
     }
 
     /// The path as the user gave it.

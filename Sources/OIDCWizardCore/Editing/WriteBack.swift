@@ -55,6 +55,20 @@ public enum WriteBack {
         return AtomicFileWriter.join(AtomicFileWriter.parent(of: source.path), "\(safe).trust-policy.json")
     }
 
+    /// A policy read from a template may name its provider the way only CloudFormation can fill in
+    /// (`arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/…`, from a `Ref` or `Fn::Sub`). Written to a
+    /// file for `aws iam update-assume-role-policy`, IAM would refuse that principal, so it is not written.
+    static func refuseTemplatePlaceholders(in policy: TrustPolicy) throws(Failure) {
+        for statement in policy.statements {
+            for block in [statement.principal, statement.notPrincipal].compactMap({ $0 }) {
+                guard case .entries(let entries) = block else { continue }
+                for value in entries.flatMap(\.values) where value.contains("${AWS::") {
+                    throw Failure(message: "The policy names its provider as \(value), which only CloudFormation fills in, so aws iam update-assume-role-policy would refuse it. Patch the template in place instead (edit --patch-template, or choose it on the write step; fix --in-place), or, in edit, type the role's 12-digit account id and region in step 3 so the provider is written out.")
+                }
+            }
+        }
+    }
+
     /// `aws iam update-assume-role-policy --role-name <role> --policy-document file://<path>`, shell-quoted.
     public static func applyCommand(role: String, policyPath: String) -> String {
         "aws iam update-assume-role-policy --role-name \(ShellQuote.quote(role)) --policy-document \(ShellQuote.quote("file://" + policyPath))"
@@ -65,6 +79,7 @@ public enum WriteBack {
         let text = policy.jsonText
         let role = source.policies[roleIndex].roleName
         if let out = options.outPath {
+            if source.kind.isTemplate { try refuseTemplatePlaceholders(in: policy) }
             try write(text, to: out, force: options.force)
             return Result(written: out, backup: nil, applyCommand: role.map { applyCommand(role: $0, policyPath: out) })
         }
@@ -72,6 +87,7 @@ public enum WriteBack {
             return try patchTemplate([roleIndex: policy], of: source, options: options)
         }
         guard source.kind.rewritesInPlace else {
+            try refuseTemplatePlaceholders(in: policy)
             let path = sidecarPath(for: source, roleIndex: roleIndex)
             try write(text, to: path, force: options.force)
             return Result(written: path, backup: nil,

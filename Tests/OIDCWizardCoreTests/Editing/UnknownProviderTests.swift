@@ -99,6 +99,18 @@ struct UnknownProviderTests {
         #expect(session.after.errorsAreEmpty)
         #expect(session.after.issues.contains { $0.field == .accountID && $0.severity == .warning })
         #expect(!policy.jsonText.contains("123456789012"))
+        // Not to a side file for `aws iam update-assume-role-policy`: IAM would refuse the placeholder principal.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-provider-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let onDisk = try EditSource(path: directory + "/template.json", data: Data(Self.template.utf8))
+        #expect(throws: WriteBack.Failure.self) { try WriteBack.save(policy, of: onDisk) }
+        do {
+            _ = try WriteBack.save(policy, of: onDisk)
+        } catch {
+            #expect(error.message.contains("only CloudFormation fills in") && error.message.contains("--patch-template"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: WriteBack.sidecarPath(for: onDisk, roleIndex: 0)), "nothing written")
         // And patched into the template, the Ref comes back.
         let patched = String(decoding: try TemplatePatch.patch(session.source, policies: [0: policy]).get(), as: UTF8.self)
         #expect(patched.contains(#""Federated": {"Ref": "GitHubOIDCProvider"}"#))

@@ -94,13 +94,30 @@ struct WizardEditSavingTests {
         #expect(saved.applyCommand?.hasPrefix("aws cloudformation deploy --template-file") == true)
     }
 
-    @Test("The default stays the side file: the template is not touched")
+    /// From the write step to step 3: types the role's account id and region, so the provider is written out.
+    static func typeAccount(_ driver: inout ProgramDriver<Wizard>) {
+        driver.send([.escape, .escape])
+        for _ in 0..<20 where driver.state.focus != .accountID { driver.send(.tab) }
+        driver.send(.ctrl("u"))
+        driver.type("111122223333")
+        driver.send(.tab)
+        driver.type("eu-west-1")
+    }
+
+    @Test("The default stays the side file: the template is not touched; a provider only CloudFormation fills in is written out first")
     func sideFileByDefault() throws {
         var (driver, path) = try Self.open(Self.template, name: "stack.json")
         Self.onlyMain(&driver)
         driver.sendPerforming([.ctrl("s"), .enter])
-        let saved = try #require(driver.state.edit?.saved)
+        // The template names the provider by Ref: `aws iam update-assume-role-policy` would refuse that principal.
+        #expect(driver.state.edit?.saved == nil)
+        #expect(driver.state.status?.text.contains("only CloudFormation fills in") == true, "\(String(describing: driver.state.status))")
+        #expect(!FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent + "/deploy.trust-policy.json"))
+        Self.typeAccount(&driver)
+        driver.sendPerforming([.ctrl("s"), .enter])
+        let saved = try #require(driver.state.edit?.saved, "\(String(describing: driver.state.status))")
         #expect(saved.written.hasSuffix("/deploy.trust-policy.json"))
+        #expect(try String(contentsOfFile: saved.written, encoding: .utf8).contains("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.template)
         #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
     }
@@ -122,9 +139,11 @@ struct WizardEditSavingTests {
         #expect(driver.state.status?.text.contains("Cannot patch the template") == true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == parameterized)
         #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
-        // The side file still works.
-        driver.sendPerforming([.left, .enter])
-        #expect(driver.state.edit?.saved?.written.hasSuffix("/deploy.trust-policy.json") == true)
+        // The side file still works, once the provider is written out.
+        driver.send(.left)
+        Self.typeAccount(&driver)
+        driver.sendPerforming([.ctrl("s"), .enter])
+        #expect(driver.state.edit?.saved?.written.hasSuffix("/deploy.trust-policy.json") == true, "\(String(describing: driver.state.status))")
     }
 
     @Test("A bare policy offers no patch choice; a YAML template says why it cannot be patched")
