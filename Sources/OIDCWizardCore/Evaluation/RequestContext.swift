@@ -7,6 +7,12 @@ struct RequestContext: Sendable {
     private var valuesByKey: [String: [String]] = [:]
 
     init(_ context: [String: [String]]) {
+        // The requests the analysis builds already spell every key in lower case and give every key a value:
+        // then the request's own dictionary is the lookup table (shared, not rebuilt).
+        if context.allSatisfy({ !$0.value.isEmpty && !$0.key.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }) {
+            valuesByKey = context
+            return
+        }
         valuesByKey.reserveCapacity(context.count)
         var collided = false
         for (key, values) in context where !values.isEmpty {
