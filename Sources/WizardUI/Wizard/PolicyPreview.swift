@@ -33,11 +33,30 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Marks the lines the `findings` point at with the most severe one's severity.
     mutating func mark(_ findings: [Finding]) {
+        // Each value's lines are one run in document order, opened by a line with the value's own path: look the
+        // opening lines up once, instead of comparing every finding with every line (this runs per keystroke).
+        var opening: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() { opening[line.path, default: []].append(index) }
         for finding in findings {
-            for index in Self.lines(matching: finding.path, in: lines) {
+            for index in Self.lines(matching: finding.path, in: lines, opening: opening) {
                 if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }
             }
         }
+    }
+
+    /// `lines(matching:in:)` with the opening line of each path looked up in `opening`.
+    static func lines(matching path: String, in lines: [Line], opening: [String: [Int]]) -> [Int] {
+        guard !path.isEmpty else { return [] }
+        guard let starts = opening[path] else { return Self.lines(matching: path, in: lines) }
+        var exact: [Int] = []
+        for start in starts where exact.last.map({ $0 < start }) ?? true {
+            var index = start
+            while index < lines.count, isPrefix(path, of: lines[index].path) {
+                exact.append(index)
+                index += 1
+            }
+        }
+        return exact
     }
 
     /// Draws the given statements muted: they are kept verbatim and cannot be edited in the wizard.

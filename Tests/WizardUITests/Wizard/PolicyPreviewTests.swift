@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import OIDCWizardCore
+@testable import WizardUI
+
+/// The preview marks, in the gutter, every line of the value a finding points at (or the closest enclosing line
+/// when the path goes deeper than the layout).
+@Suite("Policy preview marks")
+struct PolicyPreviewTests {
+    static let hazards = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/examples/hazards")
+
+    @Test("over every hazard example and its findings, the indexed lookup marks exactly the lines the full scan marks")
+    func indexedLookupIsTheScan() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.hazards.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 10)
+        var compared = 0
+        for file in files {
+            let text = try String(contentsOf: Self.hazards.appendingPathComponent(file), encoding: .utf8)
+            let reading = try PolicyReader.read(text: text).reading
+            let findings = PolicyAnalyzer.analyze(reading.policy, context: AnalysisContext(readerNotes: reading.notes))
+            let lines = PolicyPreview(policy: reading.policy).lines
+            var opening: [String: [Int]] = [:]
+            for (index, line) in lines.enumerated() { opening[line.path, default: []].append(index) }
+            // Every path a line has, and every path a finding names.
+            for path in Set(lines.map(\.path) + findings.map(\.path)) {
+                #expect(PolicyPreview.lines(matching: path, in: lines, opening: opening) == PolicyPreview.lines(matching: path, in: lines),
+                        "\(file): \(path)")
+                compared += 1
+            }
+        }
+        #expect(compared > 200)
+    }
+
+    @Test("a finding on a block marks all its lines; a path inside a one-line value marks that line")
+    func marks() throws {
+        let policy = try PolicyReader.read(text: """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+              "Action": "sts:AssumeRoleWithWebIdentity",
+              "Condition": {"StringLike": {"token.actions.githubusercontent.com:sub": ["repo:acme/*", "repo:acme/app:ref:refs/heads/main"]}}}]}
+            """).reading.policy
+        let condition = Finding(rule: "x", severity: .high, kind: .security, statement: 0, path: "$.Statement[0].Condition",
+                                message: "", why: "", fix: "")
+        let value = Finding(rule: "y", severity: .critical, kind: .security, statement: 0,
+                            path: "$.Statement[0].Condition.StringLike[\"token.actions.githubusercontent.com:sub\"][0]",
+                            message: "", why: "", fix: "")
+        let preview = PolicyPreview(policy: policy, findings: [condition, value])
+        let marked = preview.lines.filter { $0.marker != nil }
+        #expect(marked.allSatisfy { $0.path.hasPrefix("$.Statement[0].Condition") })
+        #expect(marked.count == preview.lines.filter { $0.path.hasPrefix("$.Statement[0].Condition") }.count)
+        #expect(preview.lines.contains { $0.marker == .critical && $0.text.plainText.contains("repo:acme/*") })
+    }
+}
