@@ -376,8 +376,8 @@ See also: account-id, session-duration
 Where `oidc-wizard edit` saves the policy, and what else it can write.
 
 Save to (CloudFormation templates in JSON only):
-- `<role>.trust-policy.json next to it` (the default): the policy on its own, with the `aws iam update-assume-role-policy` command that applies it. The template is not touched.
-- `patch TEMPLATE in place`: only the role's `AssumeRolePolicyDocument` is replaced, indented like the rest of the template; every other byte stays as it was. The template as it was is kept in `TEMPLATE.bak`. Values the template builds with `Ref`, `Fn::GetAtt` or `Fn::Sub` (the OIDC provider, `${AWS::AccountId}`, parameters) are written back as they were. When that cannot be done safely, the choice says why (a YAML template, `Fn::If`, an edit that would hard-code a parameter's default): save the side file instead.
+- `side file` (the default): the policy on its own in `<role>.trust-policy.json` next to the template, with the `aws iam update-assume-role-policy` command that applies it. The template is not touched. A provider the template names with `Ref` or `${AWS::AccountId}` cannot go into that file (IAM would refuse it): type the account id and region in step 3 first, or patch the template.
+- `patch the template`: only the role's `AssumeRolePolicyDocument` is replaced, indented like the rest of the template; every other byte stays as it was. The template as it was is kept in `TEMPLATE.bak`. Values the template builds with `Ref`, `Fn::GetAtt` or `Fn::Sub` (the OIDC provider, `${AWS::AccountId}`, parameters) are written back as they were. When that cannot be done safely, the choice says why (a YAML template, `Fn::If`, an edit that would hard-code a parameter's default): save the side file instead.
 
 Workflow: also write `.github/workflows/aws-oidc.yml` from the edited fields, exactly as `oidc-wizard generate` does, into the directory you choose (default: the current one). It needs the whole setup, including the region (`--region`, or type it in step 3). An existing workflow file is replaced only after you agree.
 

@@ -223,15 +223,11 @@ enum WizardForm {
         return issue.severity == .error ? .foreground(.error, .bold) : .foreground(.high, .bold)
     }
 
-    /// The two places an edited CloudFormation JSON template's policy can go.
+    /// The two places an edited CloudFormation JSON template's policy can go, short enough for the narrow form
+    /// column (the full paths are under "Saves to").
     static func saveTargetLabel(_ state: WizardState) -> String {
         guard let edit = state.edit else { return "" }
-        let source = edit.session.source
-        let fileName = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
-        if edit.patchesTemplate {
-            return "patch \(fileName(source.path)) in place"
-        }
-        return "\(fileName(WriteBack.sidecarPath(for: source, roleIndex: edit.session.roleIndex))) next to it"
+        return edit.patchesTemplate ? "patch the template" : "side file"
     }
 
     static func emptyListText(_ id: FieldID) -> String {
