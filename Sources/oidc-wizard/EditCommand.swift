@@ -19,7 +19,8 @@ struct Edit: ParsableCommand {
             Saving: a bare policy file is rewritten in place after a backup FILE.bak (an older, different backup \
             is never replaced without --overwrite-backup); if the file changed on disk meanwhile, nothing is \
             written. For role dumps and templates the policy goes to <role>.trust-policy.json next to the input, \
-            with the aws iam update-assume-role-policy command that applies it. A CloudFormation template in JSON \
+            with the aws iam update-assume-role-policy command that applies it (a provider the template names by Ref or \
+            ${AWS::AccountId} is written out only once you type the account id and region in step 3). A CloudFormation template in JSON \
             can instead be patched in place (choose it on the write step, or pass --patch-template): only the \
             role's AssumeRolePolicyDocument changes, indented like the template, after a backup TEMPLATE.bak; \
             values the template builds with Ref, Fn::GetAtt or Fn::Sub (the OIDC provider, parameters) are \
