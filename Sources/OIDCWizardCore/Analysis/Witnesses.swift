@@ -209,8 +209,11 @@ enum Witnesses {
         zip(text, prefix).allSatisfy { $0 == $1 }
     }
 
+    /// The values without repeats, in order (a handful each: a linear check beats hashing).
     private static func unique(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
+        var out: [String] = []
+        out.reserveCapacity(values.count)
+        for value in values where !out.contains(value) { out.append(value) }
+        return out
     }
 }

@@ -71,7 +71,13 @@ public struct WizardDerived: Sendable {
                 // The findings on this core, the table and the preview's layout on another: they are independent.
                 let (analysis, (table, layout)) = BothAtOnce.run(
                     { WizardAnalysis.findings(for: policy, intent: intent) },
-                    { (WizardAnalysis.scenarios(for: policy, intent: intent), PolicyPreview(policy: policy)) })
+                    {
+                        let table = WizardAnalysis.scenarios(for: policy, intent: intent)
+                        // The reasons the table shows (denied or surprising runs) are worded here, on the core that
+                        // waits for the analysis anyway, instead of while the frame is drawn. Each row keeps its words.
+                        for row in table where !row.allowed || row.isSurprise { _ = row.reason }
+                        return (table, PolicyPreview(policy: policy))
+                    })
                 // Most severe first; the analyzer's order within a severity is kept.
                 findings = analysis.enumerated()
                     .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)

@@ -55,12 +55,13 @@ enum ContextRules {
         let value = shape.value
         let base = String(value.prefix(value.count - (shape.context?.count ?? 0) - 1))
         let patterns = clause.op?.usesWildcards ?? false
+        var glob: WildcardPattern { WildcardPattern(glob: value) }  // compiled once per probe list, where one is built
         switch kind {
         case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
             // Branches anyone with push access can create, valid by git's rules, that the pattern matches.
             let probes = (Witnesses.fill(branch, kind: .ref).map { "\(base):ref:refs/heads/\($0)" } + ["\(base):ref:refs/heads/zz-any-branch"])
-                .filter { WildcardPattern(glob: value).matches($0) }
+                .filter(glob.matches)
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
@@ -72,7 +73,7 @@ enum ContextRules {
             guard patterns else { return [] }
             // Measured like a branch pattern: a tag anyone with push access can create that the pattern matches.
             let probes = (Witnesses.fill(tag, kind: .ref).map { "\(base):ref:refs/tags/\($0)" } + ["\(base):ref:refs/tags/zz-any-tag"])
-                .filter { WildcardPattern(glob: value).matches($0) }
+                .filter(glob.matches)
             let admitted = analysis.firstAdmitted(probes, through: statement)
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
@@ -95,7 +96,7 @@ enum ContextRules {
             // A job creates an environment just by naming it (unprotected), so the pattern is a door for
             // anyone who can push a workflow, not a list of protected environments.
             let probes = (["\(base):environment:zz-any-env"] + Witnesses.fill(environment, kind: .environment).map { "\(base):environment:\($0)" })
-                .filter { WildcardPattern(glob: value).matches($0) }
+                .filter(glob.matches)
             let admitted = analysis.firstAdmitted(probes, through: statement)
             let every = environment.allSatisfy { $0 == "*" }
             let named = analysis.intent?.subjects.filter { !$0.hasWildcard && $0.hasPrefix("\(base):environment:") } ?? []
