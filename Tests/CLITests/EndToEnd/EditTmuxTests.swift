@@ -97,6 +97,66 @@ struct EditTmuxTests {
         #expect(try decision("deploy.trust-policy.json", subject: "repo:acme/app:ref:refs/heads/main", in: directory) == 0)
     }
 
+    @Test("A CloudFormation template: tighten, choose to patch the template, save: only the role's document changes, the Ref stays, TEMPLATE.bak")
+    func patchTemplate() throws {
+        guard let path = WizardTmuxTests.tmuxOrSkip() else { return }
+        let tmux = WizardTmuxTests.Tmux(tmux: path)
+        defer { tmux.kill() }
+        let directory = try CLI.temporaryDirectory()
+        let document = Self.loose.replacingOccurrences(of: "\"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com\"",
+                                                       with: "{\"Ref\": \"GitHubOIDCProvider\"}")
+        let template = """
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Description": "GitHub Actions deploy role",
+          "Resources": {
+            "GitHubOIDCProvider": {
+              "Type": "AWS::IAM::OIDCProvider",
+              "Properties": {"Url": "https://token.actions.githubusercontent.com", "ClientIdList": ["sts.amazonaws.com"]}
+            },
+            "DeployRole": {
+              "Type": "AWS::IAM::Role",
+              "Properties": {
+                "RoleName": "deploy",
+                "AssumeRolePolicyDocument": \(document.trimmingCharacters(in: .whitespacesAndNewlines)),
+                "ManagedPolicyArns": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+              }
+            }
+          }
+        }
+
+        """
+        try template.write(to: directory.appendingPathComponent("stack.json"), atomically: true, encoding: .utf8)
+        let other = "repo:acme/other:ref:refs/heads/main"
+        #expect(try decision("stack.json", subject: other, in: directory) == 0, "the loose template lets another repository in")
+
+        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit stack.json; echo EXIT=$?; sleep 60"
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
+                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try tmux.waitFor("the review of the role as it is") { $0.contains("Editing role deploy") && $0.contains("HIGH") }
+        try Self.replaceWildcardRepository(tmux)
+        try tmux.send("C-s")
+        try tmux.waitFor("the write step, side file by default") { $0.contains("< side file >") }
+        try tmux.send("Right")
+        try tmux.waitFor("the patch chosen") { $0.contains("< patch the template >") && $0.contains("stack.json.bak") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the saved summary") { $0.contains("aws cloudformation deploy") }
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("the shell after the wizard") { $0.contains("EXIT=") }
+        #expect(after.contains("EXIT=0"))
+
+        #expect(try String(contentsOf: directory.appendingPathComponent("stack.json.bak"), encoding: .utf8) == template)
+        let patched = try String(contentsOf: directory.appendingPathComponent("stack.json"), encoding: .utf8)
+        #expect(patched.contains(#""Federated": {"Ref": "GitHubOIDCProvider"}"#), "the provider is still the template's own: \(patched)")
+        #expect(patched.contains("repo:acme/app:*") && !patched.contains("repo:acme/*:*"))
+        let head = try #require(template.range(of: "\"AssumeRolePolicyDocument\": "))
+        let tail = try #require(template.range(of: ",\n        \"ManagedPolicyArns\""))
+        #expect(patched.hasPrefix(template[..<head.upperBound]), "everything before the document is byte for byte as it was")
+        #expect(patched.hasSuffix(template[tail.lowerBound...]), "everything after the document is byte for byte as it was")
+        #expect(try decision("stack.json", subject: other, in: directory) != 0, "another repository is now denied")
+        #expect(try decision("stack.json", subject: "repo:acme/app:ref:refs/heads/main", in: directory) == 0, "the meant one still gets in")
+    }
+
     /// From the review step back to step 1, where the repository entry `*` is replaced with `app`: the one
     /// edit both tests make, as a person would type it.
     static func replaceWildcardRepository(_ tmux: WizardTmuxTests.Tmux) throws {
