@@ -20,7 +20,8 @@ struct Edit: ParsableCommand {
             is never replaced without --overwrite-backup); if the file changed on disk meanwhile, nothing is \
             written. For role dumps and templates the policy goes to <role>.trust-policy.json next to the input, \
             with the aws iam update-assume-role-policy command that applies it (a provider the template names by Ref or \
-            ${AWS::AccountId} is written out only once you type the account id and region in step 3). A CloudFormation template in JSON \
+            ${AWS::AccountId} is written out only once the account id and region are known: --account-id and --region, \
+            or step 3). A CloudFormation template in JSON \
             can instead be patched in place (choose it on the write step, or pass --patch-template): only the \
             role's AssumeRolePolicyDocument changes, indented like the template, after a backup TEMPLATE.bak; \
             values the template builds with Ref, Fn::GetAtt or Fn::Sub (the OIDC provider, parameters) are \
@@ -61,12 +62,20 @@ struct Edit: ParsableCommand {
     @Flag(help: "Preselect also writing .github/workflows/aws-oidc.yml (into the current directory) from the edited fields.")
     var workflow = false
 
+    @Option(name: .customLong("account-id"),
+            help: ArgumentHelp("The role's 12-digit AWS account id, as if typed in step 3: for a template that leaves it to CloudFormation (${AWS::AccountId}), so the provider can be written out.", valueName: "ID"))
+    var accountID = ""
+
     func run() throws {
         let source: EditSource
         do {
             source = try EditSource.open(path: file)
         } catch {
             Self.say("oidc-wizard edit: \(error)")
+            throw ExitCode(2)
+        }
+        if !accountID.isEmpty, let violation = NameRules.accountID(accountID).first {
+            Self.say("oidc-wizard edit: --account-id '\(SetupOptions.printable(accountID))': \(violation.rule)")
             throw ExitCode(2)
         }
         if patchTemplate, source.kind != .cloudFormationJSON {
@@ -82,7 +91,7 @@ struct Edit: ParsableCommand {
             defer { session.close() }
             // Several roles and no --role: the picker first, on the same screen.
             guard let index = try preset ?? session.run(RolePicker(source: source)).program.chosen else { throw ExitCode(RolePicker.exitNotChosen) }
-            let context = EditContext(session: EditSession(source: source, roleIndex: index, region: region), options: options,
+            let context = EditContext(session: EditSession(source: source, roleIndex: index, region: region, accountID: accountID), options: options,
                                       writeWorkflow: workflow)
             result = try session.run(Wizard(edit: context), perform: WizardFileSystem.perform)
         } catch let error as TerminalUnavailable {

@@ -64,4 +64,14 @@ struct EditCommandTests {
         #expect(result.stderr.contains("--patch-template is for CloudFormation templates in JSON"), "\(result.stderr)")
         #expect(result.stderr.contains("is a trust policy"))
     }
+
+    @Test("--account-id is checked before any screen opens: a wrong one exits 2 naming the option, the value and the rule")
+    func accountIDChecked() throws {
+        let result = try run(["--account-id", "12345"], file: Self.policy("repo:acme/app:*"))
+        #expect(result.status == 2)
+        #expect(result.stderr == "oidc-wizard edit: --account-id '12345': An AWS account id is exactly 12 digits; this has 5.\n", "\(result.stderr)")
+        let newline = try run(["--account-id", "1234\n5678"], file: Self.policy("repo:acme/app:*"))
+        #expect(newline.status == 2)
+        #expect(newline.stderr.split(separator: "\n").count == 1, "one line: \(newline.stderr)")
+    }
 }

@@ -18,8 +18,9 @@ public struct EditSession: Hashable, Sendable {
     /// The policy as the draft makes it, and the draft's issues (warnings too when nothing changed).
     public private(set) var after: PolicyReview
 
-    /// Opens role `roleIndex` of `source`. `region` pre-fills the draft (a trust policy names none).
-    public init(source: EditSource, roleIndex: Int = 0, region: String = "") {
+    /// Opens role `roleIndex` of `source`. `region` pre-fills the draft (a trust policy names none); `accountID`,
+    /// when given, replaces the account the policy names (or leaves to CloudFormation), as if typed in step 3.
+    public init(source: EditSource, roleIndex: Int = 0, region: String = "", accountID: String = "") {
         self.source = source
         self.roleIndex = roleIndex
         let original = source.policies[roleIndex]
@@ -30,6 +31,11 @@ public struct EditSession: Hashable, Sendable {
         // Unchanged, the policy is the original; the issues still say what the fields cannot know (an account
         // the policy leaves to CloudFormation), so the wizard can show it at the field from the start.
         after.issues = imported.modelled?.resolution(of: draft).issues ?? []
+        if !accountID.isEmpty, imported.modelled != nil, draft.accountID != accountID {
+            // Observers do not run in an initializer: the edited review is made here.
+            draft.accountID = accountID
+            after = review(of: draft)
+        }
     }
 
     /// The policy as read, with its reader notes.

@@ -63,7 +63,7 @@ public enum WriteBack {
             for block in [statement.principal, statement.notPrincipal].compactMap({ $0 }) {
                 guard case .entries(let entries) = block else { continue }
                 for value in entries.flatMap(\.values) where value.contains("${AWS::") {
-                    throw Failure(message: "The policy names its provider as \(value), which only CloudFormation fills in, so aws iam update-assume-role-policy would refuse it. Patch the template in place instead (edit --patch-template, or choose it on the write step; fix --in-place), or, in edit, type the role's 12-digit account id and region in step 3 so the provider is written out.")
+                    throw Failure(message: "The policy names its provider as \(value), which only CloudFormation fills in, so aws iam update-assume-role-policy would refuse it. Patch the template in place instead (edit --patch-template, or choose it on the write step; fix --in-place), or, in edit, give the role's 12-digit account id and region (--account-id and --region, or step 3) so the provider is written out.")
                 }
             }
         }

@@ -116,6 +116,18 @@ struct UnknownProviderTests {
         #expect(patched.contains(#""Federated": {"Ref": "GitHubOIDCProvider"}"#))
     }
 
+    @Test("an account id given when opening (edit --account-id) writes the provider out, as if typed in step 3")
+    func accountGivenWhenOpening() throws {
+        let session = EditSession(source: try EditSource(path: "template.json", data: Data(Self.template.utf8)),
+                                  region: "eu-west-1", accountID: "111122223333")
+        #expect(session.draft.accountID == "111122223333")
+        #expect(session.hasChanges, "the provider changes from the template's placeholder to the account's")
+        #expect(Self.federated(session.currentPolicy) == "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com")
+        #expect(!session.after.issues.contains { $0.field == .accountID })
+        // The rest of the policy is as it was.
+        #expect(session.currentPolicy?.statements.first?.conditions == session.original.policy.statements.first?.conditions)
+    }
+
     @Test("the account known, the partition left to CloudFormation: a new flavour needs the region only")
     func knownAccountUnknownPartition() throws {
         var session = try Self.session(Self.template(provider: "arn:${AWS::Partition}:iam::444455556666:oidc-provider/token.actions.githubusercontent.com"))
