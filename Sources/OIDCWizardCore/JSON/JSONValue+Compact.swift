@@ -12,4 +12,39 @@ extension JSONValue {
             return "{" + members.map { "\(JSONWriter.quoted($0.key)): \($0.value.compactText)" }.joined(separator: ", ") + "}"
         }
     }
+
+    /// How many characters `compactText` has that are not blanks (space, tab, line break), counted without
+    /// building it: IAM's size quota counts a policy that way, and the analysis asks on every keystroke.
+    public var compactNonBlankCount: Int {
+        switch self {
+        case .null: return 4
+        case .bool(let flag): return flag ? 4 : 5
+        case .number(let text): return text.unicodeScalars.reduce(0) { $0 + (Self.isBlank($1) ? 0 : 1) }
+        case .string(let text): return Self.quotedNonBlankCount(text)
+        case .array(let items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + $1.compactNonBlankCount }
+        case .object(let members):
+            // `{`, `}`, a `:` per member and a `,` between members; the blanks after them do not count.
+            return 2 + members.count + max(0, members.count - 1)
+                + members.reduce(0) { $0 + Self.quotedNonBlankCount($1.key) + $1.value.compactNonBlankCount }
+        }
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+    }
+
+    /// The non-blank characters of `JSONWriter.quoted(text)`: the quotes, two per escaped character, six per
+    /// UTF-16 unit written as `\uXXXX`, one per other printable ASCII character, none for a space.
+    private static func quotedNonBlankCount(_ text: String) -> Int {
+        var count = 2
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": count += 2
+            case " ": break
+            case "!"..."~": count += 1
+            default: count += 6 * (scalar.value > 0xFFFF ? 2 : 1)
+            }
+        }
+        return count
+    }
 }
