@@ -46,7 +46,8 @@ struct Exposure {
     /// lower bound).
     var capped = false
 
-    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, intent: PolicyIntent?,
+    /// `template` gives each statement's attacker-request template (the analysis builds each once, for every rule).
+    init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, template: (StatementFacts) -> RequestTemplate,
          budget: EvaluationBudget) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         let watchByIndex = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, $0) })
@@ -67,7 +68,7 @@ struct Exposure {
         }
         statements: for watch in watches {
             let statement = facts[watch.index]
-            let template = RequestTemplate(statement: statement, intent: intent)
+            let requests = template(statement)
             var candidates = fixed
             for value in watch.values where value.op.comparison == .stringLike {
                 candidates += Witnesses.subjects(matching: value.text, parts: parts)
@@ -90,12 +91,12 @@ struct Exposure {
             for (_, subject, level) in ranked {
                 let news = bestStatement[watch.index, default: .meant] < level
                     || watch.values.indices.contains { watch.values[$0].matches(subject) && bestValue[watch.index]![$0] < level }
-                guard news, seen.insert(template.key + "\u{0}" + subject).inserted else { continue }
+                guard news, seen.insert(requests.key + "\u{0}" + subject).inserted else { continue }
                 guard budget.spend() else {
                     capped = true
                     break statements
                 }
-                let request = template.request(subject: subject)
+                let request = requests.request(subject: subject)
                 let decision = evaluator.decide(request)
                 let applying = decision.applyingStatements.filter { evaluator.policy.statements[$0].effect == .allow }
                 if decision.isAllowed {
@@ -283,7 +284,7 @@ struct Exposure {
     /// Each `*` filled with the rest of a subject; after a letter the text continues the name
     /// (`repo:acme*` → `repo:acme-evil/app:ref:refs/heads/main`).
     static func spanningWitness(_ pattern: String) -> String {
-        fill(pattern) { previous in
+        AttackerName.fill(pattern) { previous in
             guard let previous, !"/:-@.".contains(previous) else { return "\(attackerOwner)/app:ref:refs/heads/main" }
             return "-evil/app:ref:refs/heads/main"
         }
@@ -293,7 +294,7 @@ struct Exposure {
     /// on its own terms (valid owner and repository names, a branch for a bare context), else every `*`
     /// filled with `evil` or `-evil`, whichever reads as a word where it stands.
     static func readableWitness(_ pattern: String) -> String {
-        let plain = fill(pattern) { previous in
+        let plain = AttackerName.fill(pattern) { previous in
             guard let previous, !"/:-@.".contains(previous) else { return "evil" }
             return "-evil"
         }
@@ -325,24 +326,6 @@ struct Exposure {
         return WildcardPattern(glob: pattern).matches(witness) ? witness : plain
     }
 
-    private static func fill(_ pattern: String, star: (Character?) -> String) -> String {
-        var out = ""
-        for character in pattern {
-            switch character {
-            case "*": out += star(out.last)
-            case "?": out += "x"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    // MARK: - Attacker requests
-
-    /// The request an attacker's workflow would make with `subject` against `statement`.
-    static func request(subject: String, statement: StatementFacts, intent: PolicyIntent?) -> AssumeRequest {
-        RequestTemplate(statement: statement, intent: intent).request(subject: subject)
-    }
 }
 
 /// What an attacker's token carries for one statement, fixed once per statement: the audience the

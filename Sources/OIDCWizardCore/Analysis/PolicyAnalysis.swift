@@ -13,9 +13,13 @@ final class PolicyAnalysis {
 
     private var cachedExposure: Exposure?
     private var rulings: [AssumeRequest: Ruling?] = [:]
-    /// Each statement's attacker-request template, with and without the setup (built once, used per subject).
-    private var templates: [Int: RequestTemplate] = [:]
-    private var templatesWithoutIntent: [Int: RequestTemplate] = [:]
+    /// Each statement's attacker-request template, with and without the setup, built once for every rule.
+    private var templates: [TemplateKey: RequestTemplate] = [:]
+
+    private struct TemplateKey: Hashable {
+        var statement: Int
+        var usingIntent: Bool
+    }
 
     init(policy: TrustPolicy, context: AnalysisContext) {
         self.policy = policy
@@ -42,16 +46,15 @@ final class PolicyAnalysis {
     /// The request a workflow with `subject` makes against `statement` (see `RequestTemplate`); with
     /// `usingIntent: false`, as if there were no setup (the policy's own audience and provider only).
     func request(subject: String, through statement: StatementFacts, usingIntent: Bool = true) -> AssumeRequest {
-        if usingIntent {
-            if let template = templates[statement.index] { return template.request(subject: subject) }
-            let template = RequestTemplate(statement: statement, intent: intent)
-            templates[statement.index] = template
-            return template.request(subject: subject)
-        }
-        if let template = templatesWithoutIntent[statement.index] { return template.request(subject: subject) }
-        let template = RequestTemplate(statement: statement, intent: nil)
-        templatesWithoutIntent[statement.index] = template
-        return template.request(subject: subject)
+        template(for: statement, usingIntent: usingIntent).request(subject: subject)
+    }
+
+    func template(for statement: StatementFacts, usingIntent: Bool = true) -> RequestTemplate {
+        let key = TemplateKey(statement: statement.index, usingIntent: usingIntent)
+        if let known = templates[key] { return known }
+        let template = RequestTemplate(statement: statement, intent: usingIntent ? intent : nil)
+        templates[key] = template
+        return template
     }
 
     var intent: PolicyIntent? { context.intent }
@@ -59,7 +62,7 @@ final class PolicyAnalysis {
 
     var exposure: Exposure {
         if let cachedExposure { return cachedExposure }
-        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, intent: intent, budget: budget)
+        let exposure = Exposure(evaluator: evaluator, facts: statements, scope: scope, template: { self.template(for: $0) }, budget: budget)
         cachedExposure = exposure
         return exposure
     }

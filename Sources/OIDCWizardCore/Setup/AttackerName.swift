@@ -37,7 +37,9 @@ enum AttackerName {
         return nil
     }
 
-    private static func fill(_ pattern: String, star: (Character?) -> String) -> String {
+    /// `pattern` with each `*` replaced by what `star` gives for the character before it (nil at the start) and
+    /// each `?` by `x`. The analysis's readable witnesses use it too.
+    static func fill(_ pattern: String, star: (Character?) -> String) -> String {
         var out = ""
         for character in pattern {
             switch character {

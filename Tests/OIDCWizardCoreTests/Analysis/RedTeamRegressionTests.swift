@@ -32,7 +32,7 @@ struct RedTeamRegressionTests {
         // …and the evaluator agrees with the request the finding names.
         let policy = try PolicyReader.read(text: json).reading.policy
         let statement = StatementFacts(index: 0, statement: policy.statements[0], path: .root)
-        let request = Exposure.request(subject: "repo:zz-evil/x:environment:prod", statement: statement, intent: nil)
+        let request = RequestTemplate(statement: statement, intent: nil).request(subject: "repo:zz-evil/x:environment:prod")
         #expect(PolicyEvaluator.evaluate(policy, request).isAllowed)
     }
 
@@ -47,7 +47,7 @@ struct RedTeamRegressionTests {
     func attackerRequestIsConsistent() throws {
         let policy = try PolicyReader.read(text: Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:*"}, "StringEquals": {"\#(Self.k):ref": "refs/heads/release"}"#)).reading.policy
         let statement = StatementFacts(index: 0, statement: policy.statements[0], path: .root)
-        let request = Exposure.request(subject: "repo:evil/app:ref:refs/heads/other", statement: statement, intent: nil)
+        let request = RequestTemplate(statement: statement, intent: nil).request(subject: "repo:evil/app:ref:refs/heads/other")
         #expect(request.context["\(Self.k):ref"] == ["refs/heads/other"])
         #expect(!PolicyEvaluator.evaluate(policy, request).isAllowed)
     }
