@@ -120,7 +120,7 @@ enum SubjectGrammar {
     }
 
     static func validRepository(bytes: Bytes) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= 100, !bytes.allSatisfy({ $0 == 0x2E }) || bytes.count > 2 else { return false }
+        guard !bytes.isEmpty, bytes.count <= 100, !(bytes.count <= 2 && bytes.allSatisfy { $0 == 0x2E }) else { return false }  // not `.` or `..`
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }
     }
 
@@ -152,7 +152,8 @@ enum SubjectGrammar {
     }
 
     static func validID<S: StringProtocol>(_ id: S) -> Bool {
-        !id.isEmpty && id.utf8.count <= 20 && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        var id = String(id)
+        return id.withUTF8 { validID(bytes: $0[...]) }
     }
 
     static func validID(bytes id: Bytes) -> Bool {
