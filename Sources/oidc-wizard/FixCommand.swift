@@ -132,11 +132,8 @@ struct Fix: ParsableCommand {
             }
             let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup, force: force, outPath: out)
             do {
-                let result = try WriteBack.save(outcome.policy, roleIndex: index, of: source, options: options)
-                Self.say("wrote \(result.written)" + (result.backup.map { " (backup: \($0))" } ?? ""))
-                if let command = result.applyCommand {
-                    Self.say("apply it to the role with:\n  \(command)")
-                }
+                Self.report(try WriteBack.save(outcome.policy, roleIndex: index, of: source, options: options),
+                            wrote: "wrote", apply: "apply it to the role with")
             } catch {
                 Self.say("oidc-wizard fix: \(error)")
                 writeFailed = true
@@ -145,11 +142,8 @@ struct Fix: ParsableCommand {
         if !patches.isEmpty {
             do {
                 let options = WriteBack.Options(backup: !noBackup, overwriteBackup: overwriteBackup, patchTemplate: true)
-                let result = try WriteBack.patchTemplate(patches, of: source, options: options)
-                Self.say("patched \(result.written)" + (result.backup.map { " (backup: \($0))" } ?? ""))
-                if let command = result.applyCommand {
-                    Self.say("deploy the stack to apply it:\n  \(command)")
-                }
+                Self.report(try WriteBack.patchTemplate(patches, of: source, options: options),
+                            wrote: "patched", apply: "deploy the stack to apply it")
             } catch {
                 Self.say("oidc-wizard fix: \(error)")
                 writeFailed = true
@@ -157,6 +151,12 @@ struct Fix: ParsableCommand {
         }
         if writeFailed { throw ExitCode(2) }
         throw ExitCode(highRemains ? 1 : 0)
+    }
+
+    /// "wrote FILE (backup: FILE.bak)", then the command that applies it, if any.
+    static func report(_ result: WriteBack.Result, wrote verb: String, apply: String) {
+        say("\(verb) \(result.written)" + (result.backup.map { " (backup: \($0))" } ?? ""))
+        if let command = result.applyCommand { say("\(apply):\n  \(command)") }
     }
 
     static func say(_ line: String) {
