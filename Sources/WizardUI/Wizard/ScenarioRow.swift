@@ -7,41 +7,19 @@ public struct ScenarioRow: Hashable, Sendable {
     public enum Actor: Hashable, Sendable { case intended, attacker }
 
     /// "push to main in acme/app (another owner, same name)".
-    public var label: String
-    public var actor: Actor
-    public var allowed: Bool
+    public var label: String { scenario.label }
+    public var actor: Actor { scenario.actor == .intended ? .intended : .attacker }
+    public var allowed: Bool { scenario.ruling.isAllowed }
     /// The evaluator's reason for its decision. Worded on first read: the table is rebuilt on every
     /// keystroke, and the reasons of rows that are not on screen (or not shown, like an intended run
     /// that gets in) are never read.
-    public var reason: String {
-        switch source {
-        case .text(let text): text
-        case .scenario(let scenario): scenario.reason
-        }
-    }
+    public var reason: String { scenario.reason }
 
-    private enum ReasonSource: Sendable {
-        case text(String)
-        /// The core's row, which words its decision once, when first asked.
-        case scenario(Scenario)
-    }
-
-    private var source: ReasonSource
-
-    public init(label: String, actor: Actor, allowed: Bool, reason: String) {
-        self.label = label
-        self.actor = actor
-        self.allowed = allowed
-        source = .text(reason)
-    }
+    /// The core's row, which words its decision once, when first asked.
+    private let scenario: Scenario
 
     /// The row for one of the core's scenarios; its reason is worded only if it is read.
-    public init(_ scenario: Scenario) {
-        label = scenario.label
-        actor = scenario.actor == .intended ? .intended : .attacker
-        allowed = scenario.ruling.isAllowed
-        source = .scenario(scenario)
-    }
+    public init(_ scenario: Scenario) { self.scenario = scenario }
 
     /// An intended run that is denied (the role is broken for it) or an attacker's run that is allowed
     /// (the role is open to it): the rows a reader must not miss.
