@@ -21,10 +21,16 @@ final class PolicyAnalysis {
         var usingIntent: Bool
     }
 
-    init(policy: TrustPolicy, context: AnalysisContext) {
+    convenience init(policy: TrustPolicy, context: AnalysisContext) {
+        self.init(compiled: CompiledPolicy(policy), context: context)
+    }
+
+    /// The analysis of a policy already compiled (the wizard compiles it once for the findings and the table).
+    init(compiled: CompiledPolicy, context: AnalysisContext) {
+        let policy = compiled.policy
         self.policy = policy
         self.context = context
-        evaluator = CompiledPolicy(policy)
+        evaluator = compiled
         let root = JSONPath.root.member("Statement")
         statements = policy.statements.enumerated().map { index, statement in
             StatementFacts(index: index, statement: statement,

@@ -22,7 +22,12 @@ public enum PolicyAnalyzer {
     /// Every finding for `policy`, sorted: severity (worst first), then statement (whole-policy findings
     /// first), then JSON path, then rule id.
     public static func analyze(_ policy: TrustPolicy, context: AnalysisContext = .init()) -> [Finding] {
-        let analysis = PolicyAnalysis(policy: policy, context: context)
+        analyze(CompiledPolicy(policy), context: context)
+    }
+
+    /// The same for a policy already compiled, so that the findings and the scenario table share one compilation.
+    public static func analyze(_ compiled: CompiledPolicy, context: AnalysisContext = .init()) -> [Finding] {
+        let analysis = PolicyAnalysis(compiled: compiled, context: context)
         var findings: [Finding] = []
         for family in families { findings.append(contentsOf: family(analysis)) }
         findings.append(contentsOf: Backstop.check(analysis, findings: findings))

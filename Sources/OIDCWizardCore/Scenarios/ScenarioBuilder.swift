@@ -15,8 +15,12 @@ public enum ScenarioBuilder {
     public static let maxIntendedRows = 6
 
     public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent?) -> [Scenario] {
-        let facts = PolicyFacts(policy: policy, intent: intent)
-        let evaluator = CompiledPolicy(policy)
+        scenarios(for: CompiledPolicy(policy), intent: intent)
+    }
+
+    /// The same for a policy already compiled, so that the table and the findings share one compilation.
+    public static func scenarios(for evaluator: CompiledPolicy, intent: PolicyIntent?) -> [Scenario] {
+        let facts = PolicyFacts(policy: evaluator.policy, intent: intent)
         var rows: [Scenario] = []
         // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
         // repository sends when the policy tests no id, and that sameness is the point of its row.

@@ -3,11 +3,11 @@ import OIDCWizardCore
 /// The analysis the wizard shows, computed by the core (the wizard re-implements none of it): the hazard
 /// rules' findings and the "who can get in" scenarios, both given what the user meant (`PolicyIntent`).
 public enum WizardAnalysis {
-    public static func findings(for policy: TrustPolicy, intent: PolicyIntent) -> [Finding] {
+    public static func findings(for policy: CompiledPolicy, intent: PolicyIntent) -> [Finding] {
         PolicyAnalyzer.analyze(policy, context: AnalysisContext(intent: intent))
     }
 
-    public static func scenarios(for policy: TrustPolicy, intent: PolicyIntent) -> [ScenarioRow] {
+    public static func scenarios(for policy: CompiledPolicy, intent: PolicyIntent) -> [ScenarioRow] {
         ScenarioBuilder.scenarios(for: policy, intent: intent).map(ScenarioRow.init)
     }
 }

@@ -69,10 +69,11 @@ public struct WizardDerived: Sendable {
                 preview = previous.preview
             } else {
                 // The findings on this core, the table and the preview's layout on another: they are independent.
+                let compiled = CompiledPolicy(policy)
                 let (analysis, (table, layout)) = BothAtOnce.run(
-                    { WizardAnalysis.findings(for: policy, intent: intent) },
+                    { WizardAnalysis.findings(for: compiled, intent: intent) },
                     {
-                        let table = WizardAnalysis.scenarios(for: policy, intent: intent)
+                        let table = WizardAnalysis.scenarios(for: compiled, intent: intent)
                         // The reasons the table shows (denied or surprising runs) are worded here, on the core that
                         // waits for the analysis anyway, instead of while the frame is drawn. Each row keeps its words.
                         for row in table where !row.allowed || row.isSurprise { _ = row.reason }
