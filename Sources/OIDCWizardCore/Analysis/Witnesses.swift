@@ -47,7 +47,7 @@ enum Witnesses {
             // Only combinations the pattern can match are built: the subject must start with the
             // pattern's text before its first wildcard and end with its text after the last one.
             let head = Array(pattern.utf8.prefix { $0 != 0x2A && $0 != 0x3F })
-            let tail = Array(pattern.utf8.reversed().prefix { $0 != 0x2A && $0 != 0x3F }.reversed())
+            let tailReversed = Array(pattern.utf8.reversed().prefix { $0 != 0x2A && $0 != 0x3F })
             let ownerChoices = unique(owners).prefix(5), repositoryChoices = unique(repositories).prefix(4)
             let contextChoices = unique(contexts).prefix(10)
             for withIDs in idForms {
@@ -55,7 +55,7 @@ enum Witnesses {
                     for repository in repositoryChoices {
                         let binding = withIDs ? "repo:\(owner)@\(attackerOwnerID)/\(repository)@\(attackerRepositoryID):" : "repo:\(owner)/\(repository):"
                         guard Self.agree(binding.utf8, head) else { continue }
-                        for context in contextChoices where context.utf8.count < tail.count || context.utf8.reversed().starts(with: tail.reversed()) {
+                        for context in contextChoices where context.utf8.count < tailReversed.count || context.utf8.reversed().starts(with: tailReversed) {
                             if consider(binding + context) { return found }
                         }
                     }
