@@ -47,8 +47,10 @@ struct Exposure {
     var capped = false
 
     /// `template` gives each statement's attacker-request template (the analysis builds each once, for every rule).
+    /// With `proveFirst` (always, outside the tests that check it changes nothing), a statement whose own
+    /// `sub` test provably admits only meant subjects is not searched (`IntendedScope.confines`).
     init(evaluator: CompiledPolicy, facts: [StatementFacts], scope: IntendedScope, template: (StatementFacts) -> RequestTemplate,
-         budget: EvaluationBudget) {
+         budget: EvaluationBudget, proveFirst: Bool = true) {
         let watches = facts.filter(\.isGitHubAllow).map(Watch.init)
         let watchByIndex = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, $0) })
         // The worst reach confirmed so far, per statement and per positive sub value of each statement.
@@ -57,6 +59,8 @@ struct Exposure {
         var seen: Set<String> = []
         // The attacker's own choices are the same for every statement: work them out once, so the
         // candidate set grows with the number of values, not with statements × values.
+        let searched = proveFirst ? watches.filter { !$0.isConfined(by: scope) } : watches
+        guard !searched.isEmpty else { return }
         let parts = Self.parts(facts: facts, scope: scope)
         let fixed = Self.fixedSubjects(parts: parts, facts: facts, scope: scope)
         var reachCache: [String: Reach?] = [:]
@@ -66,7 +70,7 @@ struct Exposure {
             reachCache[subject] = computed
             return computed
         }
-        statements: for watch in watches {
+        statements: for watch in searched {
             let statement = facts[watch.index]
             let requests = template(statement)
             var candidates = fixed
@@ -154,6 +158,12 @@ struct Exposure {
 
         func gatesPass(_ subject: String) -> Bool {
             gates.allSatisfy { clause in clause.contains { $0.matches(subject) } }
+        }
+
+        /// Whether one gate admits only meant subjects: then every candidate either fails it or is
+        /// measured as meant, and searching the statement could find nothing.
+        func isConfined(by scope: IntendedScope) -> Bool {
+            gates.contains { clause in clause.allSatisfy { scope.confines($0.text, comparison: $0.op.comparison) } }
         }
     }
 
@@ -334,13 +344,13 @@ struct Exposure {
 /// from the subject change (repository, ref, environment). Claims an attacker cannot choose (actor, ids)
 /// carry attacker values; claims IAM never sees are absent.
 struct RequestTemplate {
-    var host: String
-    var principal: String
-    var audience: String
-    var wantedRef: String?
-    var wantedJobWorkflowRef: String?
-    var workflow: String
-    var actor: String
+    let host: String
+    let principal: String
+    let audience: String
+    let wantedRef: String?
+    let wantedJobWorkflowRef: String?
+    let workflow: String
+    let actor: String
 
     /// The condition keys of the claims a request carries (`<issuer host>:<claim>`), spelled once.
     struct Keys {
@@ -352,10 +362,11 @@ struct RequestTemplate {
             (environment, jobWorkflowRef, workflow, actor, actorID) = (key("environment"), key("job_workflow_ref"), key("workflow"), key("actor"), key("actor_id"))
         }
     }
-    var keys: Keys
+    let keys: Keys
 
-    /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once.
-    var key: String { [principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow, actor].joined(separator: "\u{1}") }
+    /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once
+    /// (worked out once: it is part of the key of every ruling the analysis caches).
+    let key: String
 
     init(statement: StatementFacts, intent: PolicyIntent?) {
         func wanted(_ claim: String, _ kind: Witnesses.Kind = .word) -> String? {
@@ -379,6 +390,7 @@ struct RequestTemplate {
         principal = statement.providerARN
             ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
             ?? "arn:aws:iam::123456789012:oidc-provider/\(statement.issuerHost)"
+        key = [host, principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow, actor].joined(separator: "\u{1}")
     }
 
     func request(subject: String) -> AssumeRequest {

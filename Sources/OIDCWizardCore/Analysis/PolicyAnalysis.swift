@@ -12,7 +12,8 @@ final class PolicyAnalysis {
     let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
-    private var rulings: [AssumeRequest: Ruling?] = [:]
+    /// Rulings by template and subject: hashing a short key is far cheaper than hashing a whole request.
+    private var rulings: [String: Ruling?] = [:]
     /// Each statement's attacker-request template, with and without the setup, built once for every rule.
     private var templates: [TemplateKey: RequestTemplate] = [:]
 
@@ -40,12 +41,15 @@ final class PolicyAnalysis {
         budget = EvaluationBudget(policy: policy)
     }
 
-    /// The evaluator's ruling for `request`, or nil when the analysis's evaluation budget is spent.
-    /// Identical requests are evaluated once.
-    func evaluate(_ request: AssumeRequest) -> Ruling? {
-        if let known = rulings[request] { return known }
-        let ruling = budget.spend() ? evaluator.decide(request) : nil
-        rulings[request] = ruling
+    /// The evaluator's ruling for a workflow with `subject` against `statement` (the request
+    /// `request(subject:through:usingIntent:)` builds), or nil when the analysis's evaluation budget is
+    /// spent. Identical requests are evaluated once: a template and a subject determine the request.
+    func evaluate(subject: String, through statement: StatementFacts, usingIntent: Bool = true) -> Ruling? {
+        let template = template(for: statement, usingIntent: usingIntent)
+        let key = template.key + "\u{0}" + subject
+        if let known = rulings[key] { return known }
+        let ruling = budget.spend() ? evaluator.decide(template.request(subject: subject)) : nil
+        rulings[key] = ruling
         return ruling
     }
 
@@ -164,8 +168,7 @@ extension PolicyAnalysis {
     /// The first of `subjects` that the whole policy lets in through `statement`, tried as an attacker would.
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
         subjects.first { subject in
-            let request = request(subject: subject, through: statement)
-            guard let ruling = evaluate(request) else { return false }
+            guard let ruling = evaluate(subject: subject, through: statement) else { return false }
             return ruling.isAllowed && ruling.applies(statement.index)
         }
     }

@@ -29,50 +29,6 @@ private final class DecisionLog: @unchecked Sendable {
     }
 }
 
-/// Every policy the tool ships or is tested on: the examples, the hazard corpus and the editing corpus.
-private func corpus() throws -> [(name: String, policy: TrustPolicy, notes: [ReaderNote])] {
-    var directory = URL(fileURLWithPath: #filePath)
-    while directory.lastPathComponent != "Tests" { directory.deleteLastPathComponent() }
-    let examples = directory.deletingLastPathComponent().appendingPathComponent("Resources/examples")
-    var texts: [(String, String)] = []
-    for folder in [examples, examples.appendingPathComponent("hazards")] {
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".json") {
-            texts.append((file, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)))
-        }
-    }
-    texts += EditingCorpus.policies.map { ($0.name, $0.json) }
-    return try texts.map { name, text in
-        let reading = try PolicyReader.read(text: text).reading
-        return (name, reading.policy, reading.notes)
-    }
-}
-
-/// Setups as the wizard produces them while someone types: tight ones, globs in every part, several
-/// repositories, ids, other flavours and partitions, extra claims.
-private func generatedSetups() -> [Setup] {
-    let drafts: [SetupDraft] = [
-        SetupDraft(repositories: ["acme/app"], branches: ["main"]),
-        SetupDraft(repositories: ["*/app"], branches: ["main"]),
-        SetupDraft(repositories: ["acme*/app"], branches: ["main"]),
-        SetupDraft(repositories: ["acme/*"], branches: ["main"]),
-        SetupDraft(repositories: ["acme/app*"], branches: ["main"]),
-        SetupDraft(repositories: ["acme/app", "acme/api"], branches: ["main", "release/*"], tags: ["v*"],
-                   environments: ["prod"], pullRequests: true),
-        SetupDraft(repositories: ["acme/app"], anyContext: true),
-        SetupDraft(repositories: ["acme@1234567/app@89012345"], branches: ["main"]),
-        SetupDraft(repositories: ["acme/app"], branches: ["main"], extraClaims: ["job_workflow_ref=acme/shared/.github/workflows/deploy.yml@refs/heads/main"]),
-        SetupDraft(flavorKind: .enterpriseCloud, flavorName: "octo-corp", repositories: ["acme/app"], environments: ["prod*"]),
-        SetupDraft(flavorKind: .enterpriseServer, flavorName: "github.example.com", repositories: ["acme/app"], branches: ["main"]),
-    ].map { draft in
-        var draft = draft
-        draft.region = draft.flavorKind == .enterpriseServer ? "cn-north-1" : "eu-central-1"
-        draft.accountID = "123456789012"
-        draft.roleName = "deploy"
-        return draft
-    }
-    return drafts.compactMap { $0.resolve().setup }
-}
-
 /// Operators × values × requests: the IAM semantics the quick path must reproduce exactly.
 private func semanticsCases() -> [(TrustPolicy, AssumeRequest)] {
     let key = Fixture.sub
@@ -139,10 +95,10 @@ struct QuickDecisionTests {
     @Test("every request the analysis and the scenario table build, over every corpus policy and generated setup, is decided the same both ways")
     func analysisAndScenarios() throws {
         var inputs: [(name: String, policy: TrustPolicy, context: AnalysisContext, intent: PolicyIntent?)] = []
-        for entry in try corpus() {
+        for entry in try PolicyCorpus.all() {
             inputs.append((entry.name, entry.policy, AnalysisContext(readerNotes: entry.notes), nil))
         }
-        let setups = generatedSetups()
+        let setups = PolicyCorpus.generatedSetups()
         #expect(setups.count >= 10, "the generated setups must resolve")
         for setup in setups {
             let intent = PolicyIntent(setup: setup)

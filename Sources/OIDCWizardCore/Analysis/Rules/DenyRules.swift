@@ -67,7 +67,7 @@ enum DenyRules {
         guard !runs.isEmpty else { return nil }
         var deniedBy: Int?
         for (subject, statement) in runs.prefix(8) {
-            guard let ruling = analysis.evaluate(analysis.request(subject: subject, through: statement, usingIntent: false)) else { return nil }
+            guard let ruling = analysis.evaluate(subject: subject, through: statement, usingIntent: false) else { return nil }
             guard ruling.outcome == .explicitDeny, let deny = ruling.statementIndex else { return nil }
             deniedBy = deniedBy ?? deny
         }
