@@ -19,22 +19,23 @@ struct SubjectParts: Hashable, Sendable {
 
     /// Splits `sub`; nil when it does not start with `repo:<owner>/<name>:`.
     init?(parsing sub: String) {
+        // Byte-level: the table parses every run's subject on every keystroke. `/`, `:` and `@` are ASCII,
+        // so their UTF-8 positions are valid String indices.
         guard sub.hasPrefix("repo:") else { return nil }
-        let rest = sub.dropFirst("repo:".count)
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let ownerPart = rest[..<slash]
-        let afterSlash = rest[rest.index(after: slash)...]
-        guard let colon = afterSlash.firstIndex(of: ":"), !ownerPart.isEmpty, !ownerPart.contains(":") else { return nil }
-        let namePart = afterSlash[..<colon]
-        guard !namePart.isEmpty else { return nil }
-        (owner, ownerID) = Self.splitID(ownerPart)
-        (name, repositoryID) = Self.splitID(namePart)
-        context = SubjectContext(parsing: String(afterSlash[afterSlash.index(after: colon)...]))
+        let bytes = sub.utf8
+        let ownerStart = bytes.index(bytes.startIndex, offsetBy: 5)
+        guard let slash = bytes[ownerStart...].firstIndex(of: 0x2F) else { return nil }
+        let nameStart = bytes.index(after: slash)
+        guard let colon = bytes[nameStart...].firstIndex(of: 0x3A), slash != ownerStart, colon != nameStart,
+              !bytes[ownerStart..<slash].contains(0x3A) else { return nil }
+        (owner, ownerID) = Self.splitID(sub[ownerStart..<slash])
+        (name, repositoryID) = Self.splitID(sub[nameStart..<colon])
+        context = SubjectContext(parsing: String(sub[bytes.index(after: colon)...]))
     }
 
     private static func splitID(_ part: Substring) -> (String, String?) {
-        guard let at = part.firstIndex(of: "@") else { return (String(part), nil) }
-        return (String(part[..<at]), String(part[part.index(after: at)...]))
+        guard let at = part.utf8.firstIndex(of: 0x40) else { return (String(part), nil) }
+        return (String(part[..<at]), String(part[part.utf8.index(after: at)...]))
     }
 
     var hasIDs: Bool { ownerID != nil || repositoryID != nil }

@@ -139,15 +139,10 @@ extension Frame {
         for span in spans {
             lastStyle = span.style
             // Fast path: printable ASCII, one byte per cell, nothing to measure (most of what the wizard draws).
-            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-                for byte in span.text.utf8 {
-                    if x >= limit { return (x, lastStyle) }
-                    if x >= area.x {
-                        let style = cells[rowStart + x].style.patched(with: span.style)
-                        store(Cell(ascii: byte, style: style), x: x, y: y)
-                    }
-                    x += 1
-                }
+            if let end = drawASCII(span, x: x, rowStart: rowStart, from: area.x, limit: limit) {
+                // Cut at the limit: stop here, as the character-by-character path does.
+                if end > limit { return (limit, lastStyle) }
+                x = end
                 continue
             }
             for character in span.text {
@@ -176,5 +171,33 @@ extension Frame {
             }
         }
         return (x, lastStyle)
+    }
+
+    /// Draws a span of printable ASCII (one byte per cell) from column `x`, cells left of `from` skipped and nothing
+    /// at or after `limit`; returns the column after the whole span (past `limit` when it was cut), or nil when the
+    /// span is not all printable ASCII. Works on the cell storage directly: this is most of every frame.
+    private mutating func drawASCII(_ span: Span, x startX: Int, rowStart: Int, from: Int, limit: Int) -> Int? {
+        let width = size.width
+        let style = span.style
+        return span.text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let end = min(limit, startX + bytes.count)
+            let first = max(startX, from)
+            guard first < end else { return startX + bytes.count }
+            cells.withUnsafeMutableBufferPointer { cells in
+                for x in first..<end {
+                    let index = rowStart + x
+                    let old = cells[index]
+                    // Overwriting half of a wide character blanks its other half (as `store` does).
+                    if old.width == 0, x > 0, cells[index - 1].width == 2 {
+                        cells[index - 1] = Cell(ascii: 0x20, style: cells[index - 1].style)
+                    } else if old.width == 2, x + 1 < width, cells[index + 1].width == 0 {
+                        cells[index + 1] = Cell(ascii: 0x20, style: cells[index + 1].style)
+                    }
+                    cells[index] = Cell(ascii: bytes[x - startX], style: old.style.patched(with: style))
+                }
+            }
+            return startX + bytes.count
+        } ?? nil
     }
 }
