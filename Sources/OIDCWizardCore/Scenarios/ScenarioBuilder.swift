@@ -20,7 +20,7 @@ public enum ScenarioBuilder {
 
     /// The same for a policy already compiled, so that the table and the findings share one compilation.
     public static func scenarios(for evaluator: CompiledPolicy, intent: PolicyIntent?) -> [Scenario] {
-        let facts = PolicyFacts(policy: evaluator.policy, intent: intent)
+        let facts = PolicyFacts(policy: evaluator.policy, intent: intent, runLimit: maxIntendedRows)
         var rows: [Scenario] = []
         // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
         // repository sends when the policy tests no id, and that sameness is the point of its row.
@@ -34,7 +34,7 @@ public enum ScenarioBuilder {
                                  ruling: evaluator.decide(request), policy: evaluator))
         }
 
-        let intended = facts.intendedRuns.prefix(maxIntendedRows)
+        let intended = facts.intendedRuns
         for run in intended { add(run, actor: .intended, attack: nil) }
         guard let primary = intended.first else { return rows }
         for (run, attack) in facts.attacks(around: primary) {
@@ -100,15 +100,18 @@ struct PolicyFacts {
     var flavor: GitHubFlavor
     var principal: String
     var audience: String
-    /// Concrete intended runs, in order.
+    /// Concrete intended runs, in order (the first `runLimit` of them).
     var intendedRuns: [Run]
+    /// The repository names (lower-cased) of every intended run, also those past the limit: an attacker's
+    /// "other repository" must be one nobody meant.
+    var ownRepositories: Set<String>
     /// Patterns a run must match to count as meant (so that it is not listed as an attack).
     var intendedPatterns: [WildcardPattern]
     /// IAM-visible claims the policy tests besides sub and aud (lower-cased claim names), with a plausible
     /// value each from the policy, used for every run.
     var claimValues: [(claim: String, value: String?)]
 
-    init(policy: TrustPolicy, intent: PolicyIntent?) {
+    init(policy: TrustPolicy, intent: PolicyIntent?, runLimit: Int = .max) {
         let provider = Self.githubProvider(in: policy)
         let flavor = intent?.flavor ?? provider?.flavor ?? .githubDotCom
         self.flavor = flavor
@@ -129,10 +132,19 @@ struct PolicyFacts {
         let subjectPatterns = intent?.subjects ?? values["sub"] ?? []
         var runs: [Run] = []
         var seenSubjects: Set<String> = []
+        // Every meant subject in order, and every meant repository name, also past the runs the table shows.
+        var meantSubjects: [String] = []
+        var names: Set<String> = []
         let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
         for pattern in subjectPatterns {
             let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, values: values)
             guard seenSubjects.insert(concrete).inserted else { continue }
+            meantSubjects.append(concrete)
+            if runs.count >= runLimit {
+                // Past the rows the table shows, only the repository name is still needed.
+                if let name = SubjectParts(parsing: concrete)?.name { names.insert(name.lowercased()) }
+                continue
+            }
             if let parts = SubjectParts(parsing: concrete) {
                 if let typed = SubjectParts(parsing: pattern) {
                     runs.append(Run(parts: parts, pattern: typed, audience: audience, repositoryID: idClaim))
@@ -147,10 +159,12 @@ struct PolicyFacts {
         if runs.isEmpty {
             // Nothing says which runs were meant (no sub at all): ask about an example repository.
             runs.append(Run(parts: PlausibleValue.example, audience: audience, repositoryID: idClaim))
+            meantSubjects.append(runs[0].subject)
         }
         intendedRuns = runs
+        ownRepositories = names.union(runs.compactMap { $0.parts?.name.lowercased() })
 
-        var patterns = runs.map { WildcardPattern(literal: $0.subject) }
+        var patterns = meantSubjects.map { WildcardPattern(literal: $0) }
         if let intent {
             patterns += intent.subjects.map(Self.meantPattern)
         } else {
@@ -198,7 +212,6 @@ struct PolicyFacts {
         func attack(_ candidate: Run, _ why: String) {
             if !isIntended(candidate) { out.append((candidate, why)) }
         }
-        let ownRepositories = Set(intendedRuns.compactMap { $0.parts?.name.lowercased() })
         let attackerID = run.repositoryID == "987654321" ? "987654320" : "987654321"
 
         if let parts = run.parts {
