@@ -186,8 +186,7 @@ struct Exposure {
             for clause in statement.clauses where clause.prefixMatches && !clause.isNegated && clause.op?.comparison != .null {
                 switch clause.claim {
                 case "sub":
-                    for value in clause.clause.values.prefix(8) {
-                        let shape = SubjectShape(value)
+                    for shape in clause.shapes.prefix(8) {
                         if let repository = shape.repository, !repository.hasWildcard, SubjectGrammar.validRepository(repository) {
                             add(repository, to: &repositories, limit: 3)
                         }
@@ -237,8 +236,7 @@ struct Exposure {
         var recycled: String?
         for statement in facts where statement.isGitHubAllow {
             for clause in statement.clauses(on: "sub") where !clause.isNegated {
-                for value in clause.clause.values.prefix(8) {
-                    let shape = SubjectShape(value)
+                for shape in clause.shapes.prefix(8) {
                     if shape.namesExactRepository, let owner = shape.owner, let repository = shape.repository,
                        SubjectGrammar.validOwner(owner), SubjectGrammar.validRepository(repository),
                        !exact.contains(where: { $0 == (owner, repository) }), exact.count < 3 {

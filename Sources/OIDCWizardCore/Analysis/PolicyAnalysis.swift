@@ -118,10 +118,10 @@ final class PolicyAnalysis {
         var repositories: Set<String> = []
         for statement in statements where statement.isGitHubAllow {
             for clause in statement.clauses where clause.prefixMatches && !clause.isNegated {
-                for value in clause.clause.values {
+                for (position, value) in clause.clause.values.enumerated() {
                     switch clause.claim {
                     case "sub":
-                        let shape = SubjectShape(value)
+                        let shape = clause.shapes[position]
                         if shape.isRepositoryBound {
                             guard shape.wildcardSite != .owner, let owner = shape.owner?.lowercased() else { continue }
                             owners.insert(owner)
@@ -144,8 +144,7 @@ final class PolicyAnalysis {
         // A Deny that keeps out everything but an owner (`StringNotLike sub repo:octo/*`) names the owner meant.
         for statement in statements where statement.isDeny {
             for clause in statement.clauses(on: "sub") where clause.isNegated {
-                for value in clause.clause.values {
-                    let shape = SubjectShape(value)
+                for shape in clause.shapes {
                     guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner?.lowercased(),
                           SubjectGrammar.validOwner(owner) else { continue }
                     owners.insert(owner)

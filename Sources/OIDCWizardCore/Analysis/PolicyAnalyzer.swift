@@ -53,7 +53,11 @@ public enum PolicyAnalyzer {
 
     /// One finding per rule and path: the same value reached from two angles is reported once.
     static func deduplicated(_ findings: [Finding]) -> [Finding] {
-        var seen: Set<String> = []
-        return findings.filter { seen.insert("\($0.rule)\u{0}\($0.path)\u{0}\($0.message)").inserted }
+        var seen: Set<Identity> = []
+        return findings.filter { seen.insert(Identity(rule: $0.rule, path: $0.path, message: $0.message)).inserted }
+    }
+
+    private struct Identity: Hashable {
+        var rule, path, message: String
     }
 }

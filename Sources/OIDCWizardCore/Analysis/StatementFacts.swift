@@ -29,6 +29,9 @@ struct StatementFacts {
         var prefixMatches: Bool
         /// `$.Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"]`.
         var path: JSONPath
+        /// For a `sub` clause, each value taken apart (`shapes[i]` is `values[i]`'s), once for every rule;
+        /// empty for other claims.
+        var shapes: [SubjectShape]
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
         var isPlainPositive: Bool {
@@ -101,7 +104,8 @@ struct StatementFacts {
         clauses = statement.conditions.enumerated().map { position, clause in
             let (prefix, claim) = Self.split(clause.key)
             return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
-                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key))
+                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key),
+                          shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [])
         }
     }
 

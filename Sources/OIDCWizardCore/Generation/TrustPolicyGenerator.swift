@@ -13,9 +13,9 @@ public enum TrustPolicyGenerator {
         ]
         var like: [ConditionClause] = []
         let subjects = setup.intendedSubjects
-        let subjectClause = ConditionClause(op: setup.subjectsAreGlobs ? "StringLike" : "StringEquals",
-                                            key: flavor.conditionKey("sub"), values: subjects)
-        if setup.subjectsAreGlobs { like.append(subjectClause) } else { exact.append(subjectClause) }
+        let globs = subjects.contains(where: \.containsGlob)  // as `setup.subjectsAreGlobs`, without listing them again
+        let subjectClause = ConditionClause(op: globs ? "StringLike" : "StringEquals", key: flavor.conditionKey("sub"), values: subjects)
+        if globs { like.append(subjectClause) } else { exact.append(subjectClause) }
         for constraint in setup.extraClaims {
             let clause = ConditionClause(op: constraint.isGlob ? "StringLike" : "StringEquals",
                                          key: flavor.conditionKey(constraint.claim.rawValue), values: constraint.values)

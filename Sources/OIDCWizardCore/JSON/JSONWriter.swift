@@ -13,6 +13,8 @@ public enum JSONWriter {
 
     /// A JSON string literal (with quotes) for `text`, escaped as described above.
     public static func quoted(_ text: String) -> String {
+        // Nearly every string a policy holds is printable ASCII without a quote or backslash: copied as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for unit in text.unicodeScalars {
             switch unit {

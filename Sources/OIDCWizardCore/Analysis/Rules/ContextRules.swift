@@ -9,7 +9,7 @@ enum ContextRules {
             var nameOnlyCount = 0
             for clause in statement.clauses(on: "sub") where !clause.isNegated {
                 for (position, value) in clause.clause.values.enumerated() {
-                    let shape = SubjectShape(value)
+                    let shape = clause.shapes[position]
                     let path = clause.valuePath(position)
                     findings += contextFindings(shape, path: path, clause: clause, statement: statement, analysis)
                     if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }

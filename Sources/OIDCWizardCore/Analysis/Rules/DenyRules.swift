@@ -54,9 +54,8 @@ enum DenyRules {
         var runs: [(String, StatementFacts)] = []
         for statement in analysis.statements where statement.isGitHubAllow {
             for clause in statement.clauses(on: "sub") where clause.isPlainPositive {
-                for value in clause.clause.values.prefix(4) {
+                for (value, shape) in zip(clause.clause.values, clause.shapes).prefix(4) {
                     // A pattern open in the owner names no run in particular (`repo:*`): nothing to stand for.
-                    let shape = SubjectShape(value)
                     if clause.op?.usesWildcards == true, value.hasWildcard, !shape.isRepositoryBound || shape.wildcardSite == .owner { continue }
                     let subject = clause.op?.usesWildcards == true ? PlausibleValue.subject(for: value) : value
                     guard SubjectGrammar.canBeSent(subject), WildcardPattern(glob: value).matches(subject) || subject == value else { continue }

@@ -113,7 +113,7 @@ enum OperatorRules {
     private static func caseInsensitiveRef(_ clause: StatementFacts.Clause, _ op: ConditionOperator, _ statement: StatementFacts,
                                            _ analysis: PolicyAnalysis) -> Finding? {
         for (position, value) in clause.clause.values.enumerated() where !value.hasWildcard {
-            let shape = SubjectShape(value)
+            let shape = clause.shapes[position]  // called for sub clauses only
             guard shape.isRepositoryBound, let context = shape.context else { continue }
             let name: String
             switch shape.contextKind {

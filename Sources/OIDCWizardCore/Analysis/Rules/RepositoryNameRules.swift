@@ -11,7 +11,7 @@ enum RepositoryNameRules {
         for statement in analysis.statements where statement.isGitHubAllow {
             for clause in statement.clauses(on: "sub") where !clause.isNegated {
                 for (position, value) in clause.clause.values.enumerated() {
-                    let shape = SubjectShape(value)
+                    let shape = clause.shapes[position]
                     guard shape.isRepositoryBound, let owner = shape.owner else { continue }
                     // A policy variable is not a name, and a wildcard that runs past the owner (`repo:*:ref:…`,
                     // no `/` before the context) makes the "owner" text a glob over several parts: neither

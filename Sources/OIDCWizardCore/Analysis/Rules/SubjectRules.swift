@@ -77,7 +77,7 @@ enum SubjectRules {
                               _ analysis: PolicyAnalysis) -> Finding? {
         // Only string comparisons say which subjects get in (Null's "false" is a flag, not a subject).
         guard let op = clause.op, [.stringEquals, .stringLike, .stringEqualsIgnoreCase].contains(op.comparison) else { return nil }
-        let shape = SubjectShape(value)
+        let shape = clause.shapes[position]
         let path = clause.valuePath(position)
         let label = analysis.label(statement.index)
         let patterns = op.usesWildcards
