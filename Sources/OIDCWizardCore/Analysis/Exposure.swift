@@ -361,12 +361,21 @@ struct RequestTemplate {
         }
     }
     let keys: Keys
+    /// Which optional claims requests carry: only those the policy reads (`CompiledPolicy.readKeys`), since
+    /// the others cannot change a decision; all of them when that is not known.
+    private let carries: Carried
+
+    private struct Carried {
+        var repository = true, repositoryID = true, ref = true, environment = true, jobWorkflowRef = true
+        var workflow = true, actor = true, actorID = true
+    }
 
     /// Identifies the template's fixed parts, so identical requests for two statements are evaluated once
     /// (worked out once: it is part of the key of every ruling the analysis caches).
     let key: String
 
-    init(statement: StatementFacts, intent: PolicyIntent?) {
+    /// `readKeys`: the condition keys the policy reads (nil: any), so that requests carry only those claims.
+    init(statement: StatementFacts, intent: PolicyIntent?, readKeys: Set<String>? = nil) {
         func wanted(_ claim: String, _ kind: Witnesses.Kind = .word) -> String? {
             guard let clause = statement.clauses(on: claim).first(where: { !$0.isNegated && !$0.clause.values.isEmpty }) else { return nil }
             let value = clause.clause.values[0]
@@ -389,16 +398,34 @@ struct RequestTemplate {
             ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
             ?? "arn:aws:iam::123456789012:oidc-provider/\(statement.issuerHost)"
         key = [host, principal, audience, wantedRef ?? "", wantedJobWorkflowRef ?? "", workflow, actor].joined(separator: "\u{1}")
+        var carries = Carried()
+        if let readKeys {
+            let keys = self.keys
+            carries = Carried(repository: readKeys.contains(keys.repository), repositoryID: readKeys.contains(keys.repositoryID),
+                              ref: readKeys.contains(keys.ref), environment: readKeys.contains(keys.environment),
+                              jobWorkflowRef: readKeys.contains(keys.jobWorkflowRef), workflow: readKeys.contains(keys.workflow),
+                              actor: readKeys.contains(keys.actor), actorID: readKeys.contains(keys.actorID))
+        }
+        self.carries = carries
     }
 
     func request(subject: String) -> AssumeRequest {
-        let shape = SubjectShape(subject)
-        let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
         var context: [String: [String]] = [:]
         context.reserveCapacity(10)
         context[keys.sub] = [subject]
         context[keys.aud] = [audience]
-
+        if carries.workflow { context[keys.workflow] = [workflow] }
+        if carries.actor { context[keys.actor] = [actor] }
+        if carries.actorID { context[keys.actorID] = ["900000003"] }
+        let derived = carries.repository || carries.repositoryID || carries.ref || carries.environment
+            || (carries.jobWorkflowRef && wantedJobWorkflowRef == nil)
+        guard derived else {
+            if carries.jobWorkflowRef, let wantedJobWorkflowRef { context[keys.jobWorkflowRef] = [wantedJobWorkflowRef] }
+            return AssumeRequest(principal: principal, context: context)
+        }
+        // The claims that follow from the subject: its repository, ref and environment.
+        let shape = SubjectShape(subject)
+        let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
         let repository: String
         if let owner = shape.owner, let name = shape.repository {
             repository = "\(owner)/\(name)"
@@ -407,24 +434,23 @@ struct RequestTemplate {
         } else {
             repository = "\(Exposure.attackerOwner)/app"
         }
-        context[keys.repository] = [repository]
-        context[keys.repositoryID] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"]
+        if carries.repository { context[keys.repository] = [repository] }
+        if carries.repositoryID { context[keys.repositoryID] = [shape.repositoryID ?? template?.value(of: "repository_id") ?? "900000002"] }
 
         var ref = wantedRef ?? "refs/heads/main"
+        var environment: String?
         switch shape.contextKind {
         case .branch(let branch): ref = "refs/heads/\(branch)"
         case .tag(let tag): ref = "refs/tags/\(tag)"
         case .pullRequest: ref = "refs/pull/1/merge"
-        case .environment(let environment): context[keys.environment] = [environment]
+        case .environment(let name): environment = name
         default:
             if let templated = template?.value(of: "ref") { ref = templated }
-            if let environment = template?.value(of: "environment") { context[keys.environment] = [environment] }
+            environment = template?.value(of: "environment")
         }
-        context[keys.ref] = [ref]
-        context[keys.jobWorkflowRef] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"]
-        context[keys.workflow] = [workflow]
-        context[keys.actor] = [actor]
-        context[keys.actorID] = ["900000003"]
+        if carries.environment, let environment { context[keys.environment] = [environment] }
+        if carries.ref { context[keys.ref] = [ref] }
+        if carries.jobWorkflowRef { context[keys.jobWorkflowRef] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"] }
         return AssumeRequest(principal: principal, context: context)
     }
 }

@@ -62,7 +62,7 @@ final class PolicyAnalysis {
     func template(for statement: StatementFacts, usingIntent: Bool = true) -> RequestTemplate {
         let key = TemplateKey(statement: statement.index, usingIntent: usingIntent)
         if let known = templates[key] { return known }
-        let template = RequestTemplate(statement: statement, intent: usingIntent ? intent : nil)
+        let template = RequestTemplate(statement: statement, intent: usingIntent ? intent : nil, readKeys: evaluator.readKeys)
         templates[key] = template
         return template
     }

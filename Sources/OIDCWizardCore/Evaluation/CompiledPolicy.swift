@@ -13,6 +13,9 @@
 public struct CompiledPolicy: Sendable {
     public let policy: TrustPolicy
     let statements: [CompiledStatement]
+    /// The condition keys the policy reads (lower-cased), or nil when a policy variable may read any of the
+    /// request's keys. A request key outside this set cannot change any decision or reason.
+    let readKeys: Set<String>?
 
     public init(_ policy: TrustPolicy) {
         self.policy = policy
@@ -21,6 +24,8 @@ public struct CompiledPolicy: Sendable {
         statements = policy.statements.enumerated().map { index, statement in
             CompiledStatement(statement, index: index, substituteVariables: substitute)
         }
+        let clauses = statements.flatMap(\.clauses)
+        readKeys = clauses.contains(where: \.hasVariables) ? nil : Set(clauses.map(\.key))
     }
 
     /// IAM's decision without the words: which way it goes and which statements made it so.

@@ -53,7 +53,8 @@ enum ContextRules {
               let owner = shape.owner, let repository = shape.repository, let kind = shape.contextKind else { return [] }
         let label = analysis.label(statement.index)
         let value = shape.value
-        let base = String(value.prefix(value.count - (shape.context?.count ?? 0) - 1))
+        // `repo:<owner>/<repo>`: the value without `:<context>` (counted in bytes: the context is its tail).
+        let base = String(value.utf8.dropLast((shape.context?.utf8.count ?? 0) + 1)) ?? value
         let patterns = clause.op?.usesWildcards ?? false
         var glob: WildcardPattern { WildcardPattern(glob: value) }  // compiled once per probe list, where one is built
         switch kind {
@@ -66,7 +67,7 @@ enum ContextRules {
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
-                why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.replacingOccurrences(of: "*", with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
+                why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."
                     : "Name the branches exactly, e.g. \"\(base):ref:refs/heads/\(branch.prefix { $0 != "*" && $0 != "?" })\", or protect every matching branch with a ruleset.")]
         case .tag(let tag) where tag.hasWildcard:
