@@ -147,7 +147,7 @@ struct Exposure {
         init(_ statement: StatementFacts) {
             index = statement.index
             func compile(_ clause: StatementFacts.Clause) -> [Value] {
-                clause.clause.values.map { Value(op: clause.op!, text: $0, pattern: WildcardPattern(glob: $0)) }
+                zip(clause.clause.values, clause.globs).map { Value(op: clause.op!, text: $0, pattern: $1) }
             }
             let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
             // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
@@ -163,7 +163,7 @@ struct Exposure {
         /// Whether one gate admits only meant subjects: then every candidate either fails it or is
         /// measured as meant, and searching the statement could find nothing.
         func isConfined(by scope: IntendedScope) -> Bool {
-            gates.contains { clause in clause.allSatisfy { scope.confines($0.text, comparison: $0.op.comparison) } }
+            gates.contains { clause in clause.allSatisfy { scope.confines($0.text, glob: $0.pattern, comparison: $0.op.comparison) } }
         }
     }
 

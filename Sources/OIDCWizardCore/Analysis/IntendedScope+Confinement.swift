@@ -10,12 +10,15 @@
 /// GitHub never sends); `false` only means "search".
 extension IntendedScope {
     func confines(_ value: String, comparison: ConditionOperator.Comparison) -> Bool {
-        let pattern: WildcardPattern
+        confines(value, glob: WildcardPattern(glob: value), comparison: comparison)
+    }
+
+    /// The same, with the value already compiled as a glob (`glob` is `WildcardPattern(glob: value)`).
+    func confines(_ value: String, glob pattern: WildcardPattern, comparison: ConditionOperator.Comparison) -> Bool {
         switch comparison {
         case .stringEquals:
             return isMeantOrNeverSent(value)
         case .stringLike:
-            pattern = WildcardPattern(glob: value)
             if !pattern.hasWildcards { return isMeantOrNeverSent(value) }
         default:
             // IgnoreCase matches other spellings, which the setup's case-sensitive patterns may not.

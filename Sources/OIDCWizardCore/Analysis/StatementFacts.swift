@@ -32,6 +32,8 @@ struct StatementFacts {
         /// For a `sub` clause, each value taken apart (`shapes[i]` is `values[i]`'s), once for every rule;
         /// empty for other claims.
         var shapes: [SubjectShape]
+        /// For a `sub` clause, each value read as a glob (`*` and `?` wildcards), compiled once; empty otherwise.
+        var globs: [WildcardPattern]
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
         var isPlainPositive: Bool {
@@ -105,7 +107,8 @@ struct StatementFacts {
             let (prefix, claim) = Self.split(clause.key)
             return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
                           prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key),
-                          shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [])
+                          shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [],
+                          globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [])
         }
     }
 

@@ -188,35 +188,40 @@ enum SubjectGrammar {
             if value.hasWildcard { return nil } // StringEquals with a wildcard: wildcard-under-stringequals says it.
             return canBeSent(value) ? nil : grammarHint(value)
         }
-        let fixed = value.prefix { $0 != "*" && $0 != "?" }
-        var tokens = fixed.split(separator: ":", omittingEmptySubsequences: false)
+        // Byte-level: this runs for every sub value on every keystroke. `*`, `?` and `:` are ASCII.
+        let bytes = value.utf8
+        let fixed = bytes[..<(bytes.firstIndex { $0 == 0x2A || $0 == 0x3F } ?? bytes.endIndex)]
+        var tokens = fixed.split(separator: 0x3A, omittingEmptySubsequences: false)
         let partial = tokens.removeLast()
+        func text(_ token: Substring.UTF8View) -> String { String(Substring(token)) }
         // Walk the complete tokens as the grammar does; the unfinished last token is only a prefix.
-        var awaiting: Substring?
+        var awaiting: String?
         var afterRepository = false
         for token in tokens {
             if let key = awaiting {
                 awaiting = nil
                 switch key {
                 case "repo":
-                    guard validRepositoryPair(token) else { return grammarHint(value) }
+                    guard validRepositoryPair(text(token)) else { return grammarHint(value) }
                     afterRepository = true
                 case "context":
-                    if token == "ref" || token == "environment" { awaiting = "context value" }
-                    else if token != "pull_request" { return grammarHint(value) }
+                    let word = text(token)
+                    if word == "ref" || word == "environment" { awaiting = "context value" }
+                    else if word != "pull_request" { return grammarHint(value) }
                 default:
                     break
                 }
                 continue
             }
-            if token == "pull_request", afterRepository { afterRepository = false; continue }
+            let word = text(token)
+            if word == "pull_request", afterRepository { afterRepository = false; continue }
             afterRepository = false
-            guard token == "context" || SubjectTemplate.knownKeys.contains(String(token)) else { return grammarHint(value) }
-            awaiting = token
+            guard word == "context" || SubjectTemplate.knownKeys.contains(word) else { return grammarHint(value) }
+            awaiting = word
         }
         if awaiting == nil, !partial.isEmpty {
-            let text = String(partial)
-            if !SubjectTemplate.knownKeys.union(["pull_request"]).contains(where: { $0.hasPrefix(text) }) {
+            let prefix = text(partial)
+            if !(SubjectTemplate.knownKeys.contains { $0.hasPrefix(prefix) } || "pull_request".hasPrefix(prefix)) {
                 return grammarHint(value)
             }
         }

@@ -58,6 +58,14 @@ struct Run: Hashable, Sendable {
     var ownerPattern: String?
     var namePattern: String?
 
+    /// Hashes what tells runs apart in practice (equal runs still compare every field): the table dedups
+    /// its runs on every keystroke.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(subject)
+        hasher.combine(audience)
+        hasher.combine(title)
+    }
+
     init(parts: SubjectParts, audience: String, repositoryID: String?, title: String? = nil) {
         subject = parts.text
         self.parts = parts

@@ -11,7 +11,7 @@ enum ContextRules {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = clause.shapes[position]
                     let path = clause.valuePath(position)
-                    findings += contextFindings(shape, path: path, clause: clause, statement: statement, analysis)
+                    findings += contextFindings(shape, glob: clause.globs[position], path: path, clause: clause, statement: statement, analysis)
                     if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }
                     // No ids, or ids left open (`acme@*`): a recycled name matches either way.
                     let idsOpen = (shape.ownerID?.hasWildcard ?? true) && (shape.repositoryID?.hasWildcard ?? true)
@@ -47,7 +47,8 @@ enum ContextRules {
         return analysis.intent?.flavor.supportsImmutableSubjects ?? true
     }
 
-    private static func contextFindings(_ shape: SubjectShape, path: JSONPath, clause: StatementFacts.Clause,
+    /// `glob` is the value read as a glob (compiled once per analysis).
+    private static func contextFindings(_ shape: SubjectShape, glob: WildcardPattern, path: JSONPath, clause: StatementFacts.Clause,
                                         statement: StatementFacts, _ analysis: PolicyAnalysis) -> [Finding] {
         guard shape.isRepositoryBound, shape.wildcardSite == .none || shape.wildcardSite == .context,
               let owner = shape.owner, let repository = shape.repository, let kind = shape.contextKind else { return [] }
@@ -56,7 +57,6 @@ enum ContextRules {
         // `repo:<owner>/<repo>`: the value without `:<context>` (counted in bytes: the context is its tail).
         let base = String(value.utf8.dropLast((shape.context?.utf8.count ?? 0) + 1)) ?? value
         let patterns = clause.op?.usesWildcards ?? false
-        var glob: WildcardPattern { WildcardPattern(glob: value) }  // compiled once per probe list, where one is built
         switch kind {
         case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }

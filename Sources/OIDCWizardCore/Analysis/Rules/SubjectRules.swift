@@ -103,7 +103,7 @@ enum SubjectRules {
             return (expected == .anyOwner ? .medium : .low, "other conditions in \(label) keep out the attacker requests the analysis tried")
         }
 
-        if patterns, WildcardPattern(glob: value).matches(everyoneProbe) {
+        if patterns, clause.globs[position].matches(everyoneProbe) {
             let (level, evidence) = severity(.anyOwner)
             let replacement = analysis.suggestedSubject(like: nil)
             return analysis.finding(
@@ -155,7 +155,7 @@ enum SubjectRules {
                 fix: "List the repositories explicitly, e.g. \"repo:\(owner)/<repo>:ref:refs/heads/main\", one value each.")
         }
         if patterns, shape.wildcardSite == .context, let owner = shape.owner, let repository = shape.repository,
-           case let kinds = runKinds(matching: value, shape: shape), shape.contextKind == .anything || kinds.count >= 2 {
+           case let kinds = runKinds(matching: clause.globs[position], shape: shape), shape.contextKind == .anything || kinds.count >= 2 {
             // `*`, and any context pattern that spans kinds of run (`ref:refs/*`: every branch AND every tag).
             let base = "repo:\(shape.owner.map { o in shape.ownerID.map { "\(o)@\($0)" } ?? o } ?? owner)/\(shape.repositoryID.map { "\(repository)@\($0)" } ?? repository)"
             let probes = kinds.map(\.probe)
@@ -180,10 +180,9 @@ enum SubjectRules {
     ]
 
     /// The kinds of run of the value's own repository that the value matches whatever their name.
-    private static func runKinds(matching value: String, shape: SubjectShape) -> [(name: String, probe: String)] {
+    private static func runKinds(matching pattern: WildcardPattern, shape: SubjectShape) -> [(name: String, probe: String)] {
         guard let context = shape.context else { return [] }
-        let base = value.dropLast(context.count)
-        let pattern = WildcardPattern(glob: value)
+        let base = String(shape.value.utf8.dropLast(context.utf8.count)) ?? ""
         return runKinds.map { ($0.name, "\(base)\($0.context)") }.filter { pattern.matches($0.1) }
     }
 
