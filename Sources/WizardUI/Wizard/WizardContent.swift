@@ -66,6 +66,24 @@ enum WizardContent {
         return (lines, starts)
     }
 
+    /// Where each preview line begins in `policyLayout(state:width:)`, and how many rows the layout has, without
+    /// building the lines (the default scroll offset needs only these, on every frame).
+    static func policyRows(state: WizardState, width: Int) -> (starts: [Int], count: Int) {
+        var starts: [Int] = []
+        var row = 0
+        let room = max(1, width - gutter)
+        for line in state.derived.preview.lines {
+            starts.append(row)
+            if line.text.width <= room {
+                row += 1
+                continue
+            }
+            let indent = line.text.plainText.prefix { $0 == " " }.count + 4
+            row += TextWrapping.wrap(line.text, width: room, continuationIndent: indent).count
+        }
+        return (starts, row)
+    }
+
     static func blockingLines(state: WizardState, width: Int) -> [StyledText] {
         var lines = TextWrapping.wrap("The trust policy appears here as soon as these are filled in:", width: width, style: .foreground(.muted))
         // Editing: only what blocks the edited statement (a trust policy names no region, for one).
@@ -80,21 +98,21 @@ enum WizardContent {
     /// worst line a finding points at, else at the conditions — the part that decides who gets in.
     static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int) -> Int {
         let preview = state.derived.preview.lines
-        let (layoutLines, layoutStarts) = policyLayout(state: state, width: width)
+        let (layoutStarts, layoutCount) = policyRows(state: state, width: width)
         // The panel shows the placeholder note above the policy: count it in.
         let note = placeholderNote(state: state, width: width).count
-        let lines = Array(repeating: StyledText.empty, count: note) + layoutLines
+        let lineCount = note + layoutCount
         let starts = layoutStarts.map { $0 + note }
-        guard lines.count > visibleRows, !preview.isEmpty else { return 0 }
+        guard lineCount > visibleRows, !preview.isEmpty else { return 0 }
         let worst = preview.indices.filter { preview[$0].marker != nil }
             .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }
         let condition = preview.firstIndex { $0.path.hasSuffix(".Condition") }
         guard let target = worst ?? condition else { return 0 }
-        let offset = min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lines.count, visibleRows: visibleRows))
+        let offset = min(max(0, starts[target] - 1), ScrollState.maximumOffset(lineCount: lineCount, visibleRows: visibleRows))
         // Near the end the offset can land inside a wrapped policy line (its first row shows only a tail such as
         // `rcontent.com"`): start at that line's first row instead, while the target stays whole in view.
         guard let lineStart = starts.last(where: { $0 <= offset }), lineStart < offset else { return offset }
-        let targetEnd = (target + 1 < starts.count ? starts[target + 1] : lines.count) - 1
+        let targetEnd = (target + 1 < starts.count ? starts[target + 1] : lineCount) - 1
         return targetEnd < lineStart + visibleRows ? lineStart : offset
     }
 

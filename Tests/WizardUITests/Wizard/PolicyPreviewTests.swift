@@ -50,4 +50,19 @@ struct PolicyPreviewTests {
         #expect(marked.count == preview.lines.filter { $0.path.hasPrefix("$.Statement[0].Condition") }.count)
         #expect(preview.lines.contains { $0.marker == .critical && $0.text.plainText.contains("repo:acme/*") })
     }
+
+    @Test("the rows the default scroll offset counts are the rows the preview lays out, at every width")
+    func rowCountsMatchTheLayout() throws {
+        let draft = SetupDraft(repositories: ["acme/app", "acme/a-repository-with-a-rather-long-name"], branches: ["main", "release/*"],
+                               tags: ["v*"], environments: ["production"], pullRequests: true,
+                               extraClaims: ["job_workflow_ref=acme/ci/.github/workflows/deploy.yml@refs/heads/main"],
+                               region: "eu-central-1", accountID: "123456789012", roleName: "deploy")
+        let state = Wizard(draft: draft).state
+        #expect(!state.derived.preview.lines.isEmpty)
+        for width in [8, 20, 33, 40, 57, 64, 80, 100, 146] {
+            let layout = WizardContent.policyLayout(state: state, width: width)
+            let rows = WizardContent.policyRows(state: state, width: width)
+            #expect(rows.starts == layout.starts && rows.count == layout.lines.count, "width \(width)")
+        }
+    }
 }
