@@ -21,7 +21,7 @@ extension Frame {
         if overflow == .ellipsis {
             let ellipsisWidth = CharacterWidth.of(glyphs.ellipsis)
             // A text never takes more columns than it has UTF-8 bytes, so short texts skip measuring.
-            if room > ellipsisWidth, text.utf8Count > room, text.width > room {
+            if room > ellipsisWidth, text.utf8Count > room, text.isWider(than: room) {
                 let (end, style) = drawSpans(text.spans, x: origin.x, y: origin.y, area: area, limit: area.maxX - ellipsisWidth)
                 let last = drawSpans([Span(glyphs.ellipsis, style: style)], x: end, y: origin.y, area: area, limit: area.maxX)
                 return last.x
@@ -180,7 +180,14 @@ extension Frame {
         let width = size.width
         let style = span.style
         return span.text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            // Only the bytes that can show need checking; a longer span is cut after them, cleanly when the next byte
+            // is ASCII too (then no combining mark joins the last character shown).
+            let room = max(0, limit - startX)
+            if bytes.count > room {
+                guard bytes[..<room].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), bytes[room] < 0x80 else { return nil }
+            } else {
+                guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            }
             let end = min(limit, startX + bytes.count)
             let first = max(startX, from)
             guard first < end else { return startX + bytes.count }

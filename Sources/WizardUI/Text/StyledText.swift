@@ -42,6 +42,24 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
         return total
     }
 
+    /// Whether the text takes more than `columns` columns; stops measuring as soon as it does (a table row can hold a
+    /// long reason of which only the start is shown).
+    func isWider(than columns: Int) -> Bool {
+        var total = 0
+        for span in spans {
+            var counted = 0
+            var ascii = true
+            for byte in span.text.utf8 {
+                guard byte >= 0x20 && byte < 0x7F else { ascii = false; break }
+                counted += 1
+                if total + counted > columns { return true }
+            }
+            total += ascii ? counted : span.width
+            if total > columns { return true }
+        }
+        return false
+    }
+
     /// Total UTF-8 bytes: an upper bound of the width that costs nothing to compute.
     var utf8Count: Int {
         var total = 0

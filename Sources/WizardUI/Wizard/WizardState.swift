@@ -186,9 +186,11 @@ public struct WizardState: Sendable {
         let needsFiles = step >= .review
         let filesMissing = needsFiles && !derived.hasFiles && derived.setup != nil
         guard force || filesMissing || draft != derived.draft || outputDirectory != derived.outputDirectory else { return }
+        let previous = derived
         derived = WizardDerived(draft: draft, outputDirectory: outputDirectory, owner: text(.owner),
                                 repositoryEntries: values(.repositories), ownerID: text(.ownerID), repositoryIDs: repositoryIDs,
-                                previous: derived, includeFiles: needsFiles)
+                                previous: previous, includeFiles: needsFiles)
+        ReleaseElsewhere.release(consume previous)
         if let selected = selectedFinding, selected >= derived.findings.count {
             selectedFinding = derived.findings.isEmpty ? nil : derived.findings.count - 1
         }

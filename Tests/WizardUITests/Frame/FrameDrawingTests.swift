@@ -139,4 +139,35 @@ struct FrameDrawingTests {
         #expect(frame.lines == [""])
         #expect(frame.cursor == nil)
     }
+
+    static let mixedTexts = ["a plain line that runs well past the edge", "cafe\u{301} au lait, then more text", "e\u{301}", "abcdefghe\u{301}xyz",
+                             "漢字 and ascii", "tab\there", "emoji 🚀 rocket", "12345678901234567890", "ends at\u{301}"]
+
+    @Test("a long span drawn at once shows exactly what drawing it character by character shows, cut or not",
+          arguments: mixedTexts)
+    func spanEqualsCharacters(_ text: String) {
+        let whole = StyledText(text, style: .foreground(.accent))
+        let split = StyledText(text.map { Span(String($0), style: .foreground(.accent)) })
+        for width in 1...24 {
+            for x in 0..<3 {
+                for overflow in [Overflow.clip, .ellipsis] {
+                    var a = Frame(size: Size(width: 26, height: 1))
+                    var b = Frame(size: Size(width: 26, height: 1))
+                    let clip = Rect(x: 1, y: 0, width: width, height: 1)
+                    let endA = a.draw(whole, at: Position(x: x, y: 0), clip: clip, overflow: overflow)
+                    let endB = b.draw(split, at: Position(x: x, y: 0), clip: clip, overflow: overflow)
+                    #expect(a.cells == b.cells && endA == endB, "\(text) width \(width) x \(x) \(overflow)")
+                }
+            }
+        }
+    }
+
+    @Test("whether a text is wider than some columns is its width compared, measured only as far as needed",
+          arguments: mixedTexts)
+    func widerThan(_ text: String) {
+        let styled = StyledText(text) + StyledText(" tail", style: .bold)
+        for columns in 0...60 {
+            #expect(styled.isWider(than: columns) == (styled.width > columns), "\(text) \(columns)")
+        }
+    }
 }
