@@ -12,10 +12,22 @@ public struct PolicyPreview: Hashable, Sendable {
         public var marker: Severity?
     }
 
+    /// Only the lines' markers and styles change after the layout, never their paths (so `opening` stays true).
     public private(set) var lines: [Line]
+    /// The lines that open each path, in order: each value's lines are one run in document order, opened by a
+    /// line with the value's own path. Worked out with the layout (off the main thread in the wizard), so marking
+    /// compares no finding with every line.
+    private var opening: [String: [Int]]
 
     public init(lines: [Line] = []) {
         self.lines = lines
+        opening = Self.openingLines(lines)
+    }
+
+    private static func openingLines(_ lines: [Line]) -> [String: [Int]] {
+        var opening: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() { opening[line.path, default: []].append(index) }
+        return opening
     }
 
     /// Lays out `policy` and marks the lines the `findings` point at.
@@ -28,15 +40,12 @@ public struct PolicyPreview: Hashable, Sendable {
     public init(policy: TrustPolicy) {
         var builder = Builder()
         builder.write(policy.jsonValue, path: .root, indent: 0, prefix: StyledText(), last: true)
-        lines = builder.lines
+        self.init(lines: builder.lines)
     }
 
     /// Marks the lines the `findings` point at with the most severe one's severity.
     mutating func mark(_ findings: [Finding]) {
-        // Each value's lines are one run in document order, opened by a line with the value's own path: look the
-        // opening lines up once, instead of comparing every finding with every line (this runs per keystroke).
-        var opening: [String: [Int]] = [:]
-        for (index, line) in lines.enumerated() { opening[line.path, default: []].append(index) }
+        let opening = self.opening
         for finding in findings {
             for index in Self.lines(matching: finding.path, in: lines, opening: opening) {
                 if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }
