@@ -181,7 +181,8 @@ struct PolicyFacts {
         intendedPatterns = patterns
 
         var claims: [(String, String?)] = []
-        for claim in IAMClaim.allCases.map(\.rawValue) where Self.mentions(policy, key: "\(prefix):\(claim)") {
+        let mentioned = Set(policy.statements.flatMap { $0.conditions.map { $0.key.lowercased() } })
+        for claim in IAMClaim.allCases.map(\.rawValue) where mentioned.contains("\(prefix):\(claim)") {
             claims.append((claim, values[claim]?.first.map { PlausibleValue.word($0, fallback: "x") }))
         }
         claimValues = claims
@@ -336,10 +337,20 @@ struct PolicyFacts {
     static func githubProvider(in policy: TrustPolicy) -> (arn: String, flavor: GitHubFlavor)? {
         for statement in policy.statements {
             for arn in statement.principal?.values(ofType: "Federated") ?? [] {
-                guard let range = arn.range(of: ":oidc-provider/"),
-                      let flavor = GitHubFlavor.recognize(issuer: String(arn[range.upperBound...])) else { continue }
+                guard let issuer = Self.issuer(inProviderARN: arn), let flavor = GitHubFlavor.recognize(issuer: issuer) else { continue }
                 return (arn, flavor)
             }
+        }
+        return nil
+    }
+
+    /// What follows `:oidc-provider/` in an ARN (searched in bytes: this runs on every keystroke).
+    static func issuer(inProviderARN arn: String) -> String? {
+        let marker = Array(":oidc-provider/".utf8)
+        let bytes = Array(arn.utf8)
+        guard bytes.count >= marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) where bytes[start..<(start + marker.count)].elementsEqual(marker) {
+            return String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
         }
         return nil
     }
@@ -371,10 +382,6 @@ struct PolicyFacts {
             }
         }
         return values
-    }
-
-    static func mentions(_ policy: TrustPolicy, key: String) -> Bool {
-        policy.statements.contains { $0.conditions.contains { $0.key.lowercased() == key } }
     }
 
     /// What an intent's `sub` pattern means: its branch, tag, environment (or any-context) globs are what

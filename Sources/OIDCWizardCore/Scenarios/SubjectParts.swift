@@ -70,12 +70,18 @@ enum SubjectContext: Hashable, Sendable {
     case other(String)
 
     init(parsing text: String) {
-        if text.hasPrefix("ref:refs/heads/") {
-            self = .branch(String(text.dropFirst("ref:refs/heads/".count)))
-        } else if text.hasPrefix("ref:refs/tags/") {
-            self = .tag(String(text.dropFirst("ref:refs/tags/".count)))
-        } else if text.hasPrefix("environment:") {
-            self = .environment(String(text.dropFirst("environment:".count)))
+        // Prefixes compared in bytes (ASCII), the rest cut at the same byte offset: runs for every table row.
+        func after(_ prefix: StaticString) -> String? {
+            let head = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+            guard text.utf8.starts(with: head) else { return nil }
+            return String(text.utf8.dropFirst(head.count))
+        }
+        if let name = after("ref:refs/heads/") {
+            self = .branch(name)
+        } else if let name = after("ref:refs/tags/") {
+            self = .tag(name)
+        } else if let name = after("environment:") {
+            self = .environment(name)
         } else if text == "pull_request" {
             self = .pullRequest
         } else {

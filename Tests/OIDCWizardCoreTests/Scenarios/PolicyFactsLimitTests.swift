@@ -37,4 +37,12 @@ struct PolicyFactsLimitTests {
         Self.compare(policy, PolicyIntent(setup: setup), "three repositories")
         Self.compare(policy, nil, "three repositories, no setup")
     }
+
+    @Test("the issuer of a provider ARN is what follows :oidc-provider/, and nothing without it",
+          arguments: [("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com", "token.actions.githubusercontent.com"),
+                      ("arn:aws-cn:iam::1:oidc-provider/github.example.com/_services/token", "github.example.com/_services/token"),
+                      ("arn:aws:iam::1:oidc-provider/", ""), ("arn:aws:iam::1:role/deploy", nil), ("", nil)])
+    func issuerOfProvider(_ arn: String, _ issuer: String?) {
+        #expect(PolicyFacts.issuer(inProviderARN: arn) == issuer)
+    }
 }

@@ -165,8 +165,10 @@ enum ContextRules {
     }
 
     /// A custom template that binds the job but not the runner, for a role that deploys.
+    /// Claims whose presence after `repo:…` shows a custom template.
+    private static let templateMarkers = [":job_workflow_ref:", ":context:", ":workflow:", ":repository_owner:", ":event_name:", ":ref_type:"]
+
     private static func selfHosted(_ value: String, path: JSONPath, statement: StatementFacts, _ analysis: PolicyAnalysis) -> Finding? {
-        let templateMarkers = [":job_workflow_ref:", ":context:", ":workflow:", ":repository_owner:", ":event_name:", ":ref_type:"]
         let isTemplate = !value.hasPrefix("repo:") || templateMarkers.contains { value.contains($0) }
         guard isTemplate, !value.contains("runner_environment:"), !(value.allSatisfy { $0 == "*" || $0 == "?" }),
               analysis.intent?.isDeployRole ?? true else { return nil }
