@@ -207,35 +207,4 @@ extension Frame {
             return startX + bytes.count
         } ?? nil
     }
-
-    /// Copies every cell of `source` into this frame with its top-left corner at `origin` (cut at the edges): a panel
-    /// drawn on its own (on another core) is placed where it belongs. Wide characters stay whole: one cut by the
-    /// right edge becomes a space, and a wide character of this frame straddling an edge loses its other half.
-    public mutating func blit(_ source: Frame, at origin: Position) {
-        let area = Rect(x: origin.x, y: origin.y, width: source.size.width, height: source.size.height).intersection(bounds)
-        guard !area.isEmpty else { return }
-        let sourceX = area.x - origin.x
-        for y in area.y..<area.maxY {
-            let from = (y - origin.y) * source.size.width + sourceX
-            let to = y * size.width + area.x
-            // The inside of the row is copied as it is; the two edge cells go through `store`, which repairs wide
-            // characters across the edges.
-            if area.width > 2 {
-                cells.withUnsafeMutableBufferPointer { target in
-                    source.cells.withUnsafeBufferPointer { cells in
-                        for offset in 1..<(area.width - 1) { target[to + offset] = cells[from + offset] }
-                    }
-                }
-            }
-            // A continuation whose lead was cut off, or a wide character with one column: a space.
-            var first = source.cells[from]
-            if first.width == 0 || (first.width == 2 && area.width == 1) { first = Cell(ascii: 0x20, style: first.style) }
-            store(first, x: area.x, y: y)
-            if area.width > 1 {
-                var last = source.cells[from + area.width - 1]
-                if last.width == 2 { last = Cell(ascii: 0x20, style: last.style) }
-                store(last, x: area.maxX - 1, y: y)
-            }
-        }
-    }
 }

@@ -21,12 +21,9 @@ struct WizardScreen {
         formRows = WizardForm.rows(state: state, layout: provisional, glyphs: glyphs)
         var lines: [PanelTab: [StyledText]] = [:]
         if provisional.isWide {
-            // The policy and the findings on this core, the table on the other: the three are independent.
-            @Sendable func measure(_ panel: PanelTab) -> [StyledText] {
-                WizardContent.panelLines(panel, state: state, width: provisional.content(for: panel).width, glyphs: glyphs)
+            for panel in PanelTab.allCases {
+                lines[panel] = WizardContent.panelLines(panel, state: state, width: provisional.content(for: panel).width, glyphs: glyphs)
             }
-            let ((policy, findings), scenarios) = BothAtOnce.run({ (measure(.policy), measure(.findings)) }, { measure(.scenarios) })
-            lines = [.policy: policy, .findings: findings, .scenarios: scenarios]
         }
         panelLines = lines
         layout = WizardLayout(size: size, formRows: max(formRows.count, state.heldFormRows), panelLines: lines.mapValues(\.count))

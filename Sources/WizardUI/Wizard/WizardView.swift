@@ -115,26 +115,12 @@ public enum WizardView {
     static func drawPanels(_ state: WizardState, screen: WizardScreen, into frame: inout Frame) {
         let layout = screen.layout
         if layout.isWide {
-            var boxes: [PanelTab: Rect] = [:]
             for panel in PanelTab.allCases {
                 let active = panel == state.panel
                 let style: Style = active ? .foreground(.accent) : .foreground(.muted)
                 let title = StyledText("F\(panel.functionKey) ", style: .foreground(.muted)) + StyledText(panelTitle(panel, state: state), style: active ? .foreground(.accent, .bold) : .bold)
-                boxes[panel] = frame.drawBox(layout.box(for: panel), style: style, title: title)
-            }
-            // Each panel's inside is drawn into a frame of its own, the policy and the findings on this core and the
-            // table on the other, then placed in the box: the insides are blank until then, so this draws the same.
-            let glyphs = frame.glyphs
-            let inners = boxes
-            @Sendable func drawn(_ panel: PanelTab) -> Frame {
-                let inner = inners[panel] ?? Rect(x: 0, y: 0, width: 0, height: 0)
-                var panelFrame = Frame(size: Size(width: inner.width, height: inner.height), glyphs: glyphs)
-                drawPanelContent(panel, state: state, lines: screen.panelLines[panel], in: panelFrame.bounds, into: &panelFrame)
-                return panelFrame
-            }
-            let ((policy, findings), scenarios) = BothAtOnce.run({ (drawn(.policy), drawn(.findings)) }, { drawn(.scenarios) })
-            for (panel, panelFrame) in [(PanelTab.policy, policy), (.findings, findings), (.scenarios, scenarios)] {
-                if let inner = inners[panel] { frame.blit(panelFrame, at: inner.origin) }
+                let inner = frame.drawBox(layout.box(for: panel), style: style, title: title)
+                drawPanelContent(panel, state: state, lines: screen.panelLines[panel], in: inner, into: &frame)
             }
         } else if let box = layout.tabbedPanelBox {
             var title = StyledText()

@@ -170,35 +170,4 @@ struct FrameDrawingTests {
             #expect(styled.isWider(than: columns) == (styled.width > columns), "\(text) \(columns)")
         }
     }
-
-    @Test("text drawn into a small frame and placed with blit is the text drawn in place", arguments: mixedTexts)
-    func blitEqualsDrawingInPlace(_ text: String) {
-        for width in 1...12 {
-            let rect = Rect(x: 3, y: 1, width: width, height: 2)
-            var direct = Frame(size: Size(width: 20, height: 4))
-            direct.draw(lines: [StyledText(text, style: .bold), StyledText(String(text.reversed()))], in: rect)
-            var panel = Frame(size: Size(width: width, height: 2))
-            panel.draw(lines: [StyledText(text, style: .bold), StyledText(String(text.reversed()))], in: panel.bounds)
-            var placed = Frame(size: Size(width: 20, height: 4))
-            placed.blit(panel, at: rect.origin)
-            #expect(placed.cells == direct.cells, "\(text) width \(width)")
-        }
-    }
-
-    @Test("blit keeps wide characters whole at every edge: cut ones become spaces, halves left outside are blanked")
-    func blitWideEdges() {
-        var panel = Frame(size: Size(width: 3, height: 1))
-        panel.draw("a漢", at: .zero, overflow: .clip)   // a, lead, continuation
-        var frame = Frame(size: Size(width: 6, height: 1))
-        frame.draw("字字字", at: .zero, overflow: .clip)  // three wide characters across the whole row
-        frame.blit(panel, at: Position(x: 1, y: 0))
-        #expect(frame.lines == [" a漢字"])  // the first 字 lost its right half: a space; the last one is untouched
-        var cut = Frame(size: Size(width: 3, height: 1))
-        cut.blit(panel, at: Position(x: 1, y: 0))       // the wide character's right half would fall outside
-        #expect(cut.lines == [" a"])
-        var left = Frame(size: Size(width: 3, height: 1))
-        left.blit(panel, at: Position(x: -2, y: 0))     // only the continuation would remain
-        #expect(left.lines == [""])
-        #expect(!left.cells.contains { $0.width == 0 } && !cut.cells.contains { $0.width == 2 })
-    }
 }
