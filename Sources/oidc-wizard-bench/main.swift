@@ -36,12 +36,15 @@ let draft = SetupDraft(repositories: ["acme/app", "acme/web"], branches: ["main"
 /// Typing and erasing in the owner field: "acme" → "acmex" → "acme" → "acme*" (a critical finding) → "acme".
 let typingKeys: [Key] = [.character("x"), .backspace, .character("*"), .backspace]
 
-func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys) -> Stats {
+/// `pause`: idle time before each keystroke (not measured), as between a person's keystrokes; without it the
+/// keystrokes come back to back, which keeps the first core busy and makes the second slow to join in.
+func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pause: UInt32 = 0) -> Stats {
     var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
     for i in 0..<200 { driver.send(keys[i % keys.count]) }
     var samples: [Double] = []
     samples.reserveCapacity(iterations)
     for i in 0..<iterations {
+        if pause > 0 { usleep(pause) }
         let start = clock.now
         driver.send(keys[i % keys.count])
         samples.append(microseconds(clock.now - start))
@@ -95,12 +98,13 @@ extension String {
 
 let iterations = 2000
 
-// `oidc-wizard-bench --profile N [--literal]`: only N keystrokes at 200x60, for `perf record`.
+// `oidc-wizard-bench --profile N [--literal] [--pause µs]`: only N keystrokes at 200x60, for `perf record`.
 if let flag = CommandLine.arguments.firstIndex(of: "--profile"), flag + 1 < CommandLine.arguments.count,
    let count = Int(CommandLine.arguments[flag + 1]) {
     // --literal: only "acme" → "acmex" → "acme", never the wildcard's critical finding.
     let typed: [Key] = CommandLine.arguments.contains("--literal") ? [.character("x"), .backspace] : typingKeys
-    let stats = measureKeystrokes(size: Size(width: 200, height: 60), iterations: count, keys: typed)
+    let pause = CommandLine.arguments.firstIndex(of: "--pause").flatMap { $0 + 1 < CommandLine.arguments.count ? UInt32(CommandLine.arguments[$0 + 1]) : nil } ?? 0
+    let stats = measureKeystrokes(size: Size(width: 200, height: 60), iterations: count, keys: typed, pause: pause)
     row("keystroke 200x60 (update + render)", stats)
     exit(0)
 }
@@ -122,9 +126,17 @@ if let flag = CommandLine.arguments.firstIndex(of: "--profile-core"), flag + 1 <
 
 print("oidc-wizard-bench: \(iterations) keystrokes per row (typing in the owner field of a full setup)")
 print("\("".padding(toLength: 52, withPad: " ", startingAt: 0)) \("median".leftPad(10)) \("p95".leftPad(10))")
-row("keystroke 200x60 (update + render)", measureKeystrokes(size: Size(width: 200, height: 60), iterations: iterations))
-row("keystroke 80x24 (update + render)", measureKeystrokes(size: Size(width: 80, height: 24), iterations: iterations))
-let parts = measureParts(size: Size(width: 200, height: 60), iterations: iterations)
+let wide = Size(width: 200, height: 60)
+// At a person's pace: 5 ms of idle time before each keystroke (a fast typist leaves 50 ms or more).
+let pace: UInt32 = 5_000
+let paced = iterations / 4
+row("keystroke 200x60 (update + render), typing pace", measureKeystrokes(size: wide, iterations: paced, pause: pace))
+row("  letters only (no wildcard, no critical)", measureKeystrokes(size: wide, iterations: paced, keys: [.character("x"), .backspace], pause: pace))
+row("  a wildcard typed and erased (critical)", measureKeystrokes(size: wide, iterations: paced, keys: [.character("*"), .backspace], pause: pace))
+row("keystroke 80x24 (update + render), typing pace", measureKeystrokes(size: Size(width: 80, height: 24), iterations: paced, pause: pace))
+row("keystroke 200x60, back to back (no pause)", measureKeystrokes(size: wide, iterations: iterations))
+row("  letters only, back to back", measureKeystrokes(size: wide, iterations: iterations, keys: [.character("x"), .backspace]))
+let parts = measureParts(size: wide, iterations: iterations)
 row("  update alone (resolve+generate+rules+scenarios)", parts.update)
 row("  render alone 200x60", parts.render)
 row("start to first frame 200x60", measureStart(iterations: 50))

@@ -180,7 +180,10 @@ struct CompiledClause: Sendable {
             if substituteVariables, text.mentionsPolicyVariable { return .variable(text: text) }
             var pattern = wildcards ? WildcardPattern(glob: text) : WildcardPattern(literal: text)
             if ignoreCase { pattern = pattern.lowercased() }
-            return .fixed(text: text, pattern: pattern, literal: pattern.hasWildcards ? nil : pattern.literalText)
+            // Without wildcards the pattern's literal text is the value itself (lower-cased for IgnoreCase, where
+            // the pattern was lower-cased scalar by scalar).
+            let literal = pattern.hasWildcards ? nil : ignoreCase ? pattern.literalText : text
+            return .fixed(text: text, pattern: pattern, literal: literal)
         }
         hasVariables = values.contains { if case .variable = $0 { true } else { false } }
     }

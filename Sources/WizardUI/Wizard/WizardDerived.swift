@@ -68,17 +68,18 @@ public struct WizardDerived: Sendable {
                 scenarios = previous.scenarios
                 preview = previous.preview
             } else {
-                // The findings on this core, the table and the preview's layout on another: they are independent.
+                // The table and the preview's layout on this core, the findings on the second: they are independent.
+                // The findings usually take a little less time, so the core that has to wake up gets them.
                 let compiled = CompiledPolicy(policy)
-                let (analysis, (table, layout)) = BothAtOnce.run(
-                    { WizardAnalysis.findings(for: compiled, intent: intent) },
+                let ((table, layout), analysis) = BothAtOnce.run(
                     {
                         let table = WizardAnalysis.scenarios(for: compiled, intent: intent)
-                        // The reasons the table shows (denied or surprising runs) are worded here, on the core that
-                        // waits for the analysis anyway, instead of while the frame is drawn. Each row keeps its words.
+                        // The reasons the table shows (denied or surprising runs) are worded here, in parallel with the
+                        // analysis, instead of while the frame is drawn. Each row keeps its words.
                         for row in table where !row.allowed || row.isSurprise { _ = row.reason }
                         return (table, PolicyPreview(policy: policy))
-                    })
+                    },
+                    { WizardAnalysis.findings(for: compiled, intent: intent) })
                 // Most severe first; the analyzer's order within a severity is kept.
                 findings = analysis.enumerated()
                     .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
