@@ -14,6 +14,8 @@ enum BothAtOnce {
     private static let secondCore = DispatchQueue(label: "oidc-wizard.second-core", qos: .userInteractive)
 
     /// `first` runs here, `second` on the second core (started first, so that it is under way while `first` runs).
+    /// The second core is one serial queue: callers on several threads take turns on it, and `second` must not
+    /// itself call `run` (it would wait for its own queue).
     static func run<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
         let slot = Slot<B>()
         secondCore.async {
