@@ -57,10 +57,11 @@ struct Exposure {
         var bestStatement: [Int: Reach] = [:]
         var bestValue: [Int: [Reach]] = Dictionary(uniqueKeysWithValues: watches.map { ($0.index, Array(repeating: .meant, count: $0.values.count)) })
         var seen: Set<String> = []
-        // The attacker's own choices are the same for every statement: work them out once, so the
-        // candidate set grows with the number of values, not with statements × values.
+        // A statement proved to admit only what was meant has nothing to find.
         let searched = proveFirst ? watches.filter { !$0.isConfined(by: scope) } : watches
         guard !searched.isEmpty else { return }
+        // The attacker's own choices are the same for every statement: work them out once, so the
+        // candidate set grows with the number of values, not with statements × values.
         let parts = Self.parts(facts: facts, scope: scope)
         let fixed = Self.fixedSubjects(parts: parts, facts: facts, scope: scope)
         var reachCache: [String: Reach?] = [:]
