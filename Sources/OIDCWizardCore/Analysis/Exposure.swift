@@ -126,8 +126,10 @@ struct Exposure {
     private struct Watch {
         struct Value {
             var op: ConditionOperator
-            var text: String
+            /// The value taken apart and compiled as a glob, as the statement's facts keep them.
+            var shape: SubjectShape
             var pattern: WildcardPattern
+            var text: String { shape.value }
 
             func matches(_ subject: String) -> Bool {
                 switch op.comparison {
@@ -148,7 +150,7 @@ struct Exposure {
         init(_ statement: StatementFacts) {
             index = statement.index
             func compile(_ clause: StatementFacts.Clause) -> [Value] {
-                zip(clause.clause.values, clause.globs).map { Value(op: clause.op!, text: $0, pattern: $1) }
+                zip(clause.shapes, clause.globs).map { Value(op: clause.op!, shape: $0, pattern: $1) }
             }
             let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
             // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
@@ -164,7 +166,7 @@ struct Exposure {
         /// Whether one gate admits only meant subjects: then every candidate either fails it or is
         /// measured as meant, and searching the statement could find nothing.
         func isConfined(by scope: IntendedScope) -> Bool {
-            gates.contains { clause in clause.allSatisfy { scope.confines($0.text, glob: $0.pattern, comparison: $0.op.comparison) } }
+            gates.contains { clause in clause.allSatisfy { scope.confines($0.shape, glob: $0.pattern, comparison: $0.op.comparison) } }
         }
     }
 
@@ -418,13 +420,12 @@ struct RequestTemplate {
         if carries.workflow { context[keys.workflow] = [workflow] }
         if carries.actor { context[keys.actor] = [actor] }
         if carries.actorID { context[keys.actorID] = ["900000003"] }
-        let derived = carries.repository || carries.repositoryID || carries.ref || carries.environment
-            || (carries.jobWorkflowRef && wantedJobWorkflowRef == nil)
-        guard derived else {
-            if carries.jobWorkflowRef, let wantedJobWorkflowRef { context[keys.jobWorkflowRef] = [wantedJobWorkflowRef] }
+        if carries.jobWorkflowRef, let wantedJobWorkflowRef { context[keys.jobWorkflowRef] = [wantedJobWorkflowRef] }
+        // The claims that follow from the subject (its repository, ref and environment), when any is carried.
+        let derivedJobWorkflowRef = carries.jobWorkflowRef && wantedJobWorkflowRef == nil
+        guard carries.repository || carries.repositoryID || carries.ref || carries.environment || derivedJobWorkflowRef else {
             return AssumeRequest(principal: principal, context: context)
         }
-        // The claims that follow from the subject: its repository, ref and environment.
         let shape = SubjectShape(subject)
         let template = shape.isRepositoryBound ? nil : TemplateSubject(subject)
         let repository: String
@@ -451,7 +452,7 @@ struct RequestTemplate {
         }
         if carries.environment, let environment { context[keys.environment] = [environment] }
         if carries.ref { context[keys.ref] = [ref] }
-        if carries.jobWorkflowRef { context[keys.jobWorkflowRef] = [wantedJobWorkflowRef ?? "\(repository)/.github/workflows/deploy.yml@\(ref)"] }
+        if derivedJobWorkflowRef { context[keys.jobWorkflowRef] = ["\(repository)/.github/workflows/deploy.yml@\(ref)"] }
         return AssumeRequest(principal: principal, context: context)
     }
 }

@@ -9,12 +9,9 @@
 /// The proof is sound, not complete: `true` means every subject the value matches is meant (or one
 /// GitHub never sends); `false` only means "search".
 extension IntendedScope {
-    func confines(_ value: String, comparison: ConditionOperator.Comparison) -> Bool {
-        confines(value, glob: WildcardPattern(glob: value), comparison: comparison)
-    }
-
-    /// The same, with the value already compiled as a glob (`glob` is `WildcardPattern(glob: value)`).
-    func confines(_ value: String, glob pattern: WildcardPattern, comparison: ConditionOperator.Comparison) -> Bool {
+    /// The value taken apart and compiled as a glob, as the analysis keeps them (`StatementFacts.Clause`).
+    func confines(_ shape: SubjectShape, glob pattern: WildcardPattern, comparison: ConditionOperator.Comparison) -> Bool {
+        let value = shape.value
         switch comparison {
         case .stringEquals:
             return isMeantOrNeverSent(value)
@@ -27,7 +24,6 @@ extension IntendedScope {
         // Every subject the pattern matches starts with its fixed `repo:<owner>/<repo>:` (no wildcard and
         // no id before the context), so each has that owner and repository and no ids: `reach` finds the
         // owner and the repository meant and asks only whether the setup's subjects match it.
-        let shape = SubjectShape(value)
         guard shape.isRepositoryBound, shape.wildcardSite == .context, shape.ownerID == nil, shape.repositoryID == nil,
               let owner = shape.owner?.lowercased(), let repository = shape.repository, !repository.isEmpty,
               Self.plausibleOwner(owner), owners.contains(owner),

@@ -194,14 +194,8 @@ extension Frame {
             cells.withUnsafeMutableBufferPointer { cells in
                 for x in first..<end {
                     let index = rowStart + x
-                    let old = cells[index]
-                    // Overwriting half of a wide character blanks its other half (as `store` does).
-                    if old.width == 0, x > 0, cells[index - 1].width == 2 {
-                        cells[index - 1] = Cell(ascii: 0x20, style: cells[index - 1].style)
-                    } else if old.width == 2, x + 1 < width, cells[index + 1].width == 0 {
-                        cells[index + 1] = Cell(ascii: 0x20, style: cells[index + 1].style)
-                    }
-                    cells[index] = Cell(ascii: bytes[x - startX], style: old.style.patched(with: style))
+                    let cell = Cell(ascii: bytes[x - startX], style: cells[index].style.patched(with: style))
+                    Frame.store(cell, at: index, x: x, rowWidth: width, in: &cells)
                 }
             }
             return startX + bytes.count

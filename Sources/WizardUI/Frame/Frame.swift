@@ -68,12 +68,19 @@ public struct Frame: Sendable {
     /// Replaces the cell at (x, y), first blanking the other half of any wide character it cuts in two.
     @inline(__always)
     mutating func store(_ cell: Cell, x: Int, y: Int) {
-        let index = y * size.width + x
+        Self.store(cell, at: y * size.width + x, x: x, rowWidth: size.width, in: &cells)
+    }
+
+    /// `store(_:x:y:)` on the cell storage itself (the array, or a buffer pointer to it on the drawing fast path):
+    /// `index` is the cell's, `x` its column in rows `rowWidth` wide.
+    @inline(__always)
+    static func store<Cells: MutableCollection<Cell>>(_ cell: Cell, at index: Int, x: Int, rowWidth: Int, in cells: inout Cells)
+        where Cells.Index == Int {
         let old = cells[index]
         // A continuation cell is always stored right after its own lead, so only other writes can orphan a lead.
         if old.width == 0, cell.width != 0, x > 0, cells[index - 1].width == 2 {
             cells[index - 1] = Cell(ascii: 0x20, style: cells[index - 1].style)
-        } else if old.width == 2, x + 1 < size.width, cells[index + 1].width == 0 {
+        } else if old.width == 2, x + 1 < rowWidth, cells[index + 1].width == 0 {
             cells[index + 1] = Cell(ascii: 0x20, style: cells[index + 1].style)
         }
         cells[index] = cell
