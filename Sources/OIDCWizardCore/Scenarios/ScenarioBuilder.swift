@@ -148,12 +148,11 @@ struct PolicyFacts {
             let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, values: values)
             guard seenSubjects.insert(concrete).inserted else { continue }
             meantSubjects.append(concrete)
-            if runs.count >= runLimit {
-                // Past the rows the table shows, only the repository name is still needed.
-                if let name = SubjectParts(parsing: concrete)?.name { names.insert(name.lowercased()) }
-                continue
-            }
-            if let parts = SubjectParts(parsing: concrete) {
+            let parts = SubjectParts(parsing: concrete)
+            if let name = parts?.name { names.insert(name.lowercased()) }
+            // Past the rows the table shows, only the subject and the repository name are needed.
+            guard runs.count < runLimit else { continue }
+            if let parts {
                 if let typed = SubjectParts(parsing: pattern) {
                     runs.append(Run(parts: parts, pattern: typed, audience: audience, repositoryID: idClaim))
                 } else {
@@ -168,9 +167,10 @@ struct PolicyFacts {
             // Nothing says which runs were meant (no sub at all): ask about an example repository.
             runs.append(Run(parts: PlausibleValue.example, audience: audience, repositoryID: idClaim))
             meantSubjects.append(runs[0].subject)
+            names.insert(PlausibleValue.example.name.lowercased())
         }
         intendedRuns = runs
-        ownRepositories = names.union(runs.compactMap { $0.parts?.name.lowercased() })
+        ownRepositories = names
 
         var patterns = meantSubjects.map { WildcardPattern(literal: $0) }
         if let intent {
