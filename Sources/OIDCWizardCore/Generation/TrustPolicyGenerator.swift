@@ -7,16 +7,7 @@
 /// and leaving it out keeps the output identical to AWS's documented example.
 public enum TrustPolicyGenerator {
     public static func policy(for setup: Setup) -> TrustPolicy {
-        policy(for: setup, subjects: setup.intendedSubjects)
-    }
-
-    /// The same policy, with the setup's subjects already listed (`PolicyIntent(setup:).subjects`): the wizard
-    /// builds the policy and the intent on every keystroke and lists them once.
-    public static func policy(for setup: Setup, intent: PolicyIntent) -> TrustPolicy {
-        policy(for: setup, subjects: intent.subjects)
-    }
-
-    private static func policy(for setup: Setup, subjects: [String]) -> TrustPolicy {
+        let subjects = setup.intendedSubjects
         let flavor = setup.flavor
         var exact: [ConditionClause] = [
             ConditionClause(op: "StringEquals", key: flavor.conditionKey("aud"), values: [setup.audience]),

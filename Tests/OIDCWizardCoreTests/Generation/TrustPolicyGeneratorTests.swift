@@ -103,11 +103,4 @@ struct TrustPolicyGeneratorTests {
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
-
-    @Test("the policy built from a setup and its intent's subjects is the policy built from the setup alone")
-    func intentSubjectsGiveTheSamePolicy() {
-        for setup in PolicyCorpus.generatedSetups() {
-            #expect(TrustPolicyGenerator.policy(for: setup, intent: PolicyIntent(setup: setup)) == TrustPolicyGenerator.policy(for: setup))
-        }
-    }
 }
