@@ -39,9 +39,7 @@ struct EditTmuxTests {
         let meant = "repo:acme/app:ref:refs/heads/main"
         #expect(try decision("trust-policy.json", subject: other, in: directory) == 0, "the loose policy lets another repository in")
 
-        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit trust-policy.json; echo EXIT=$?; sleep 60"
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
-                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try Self.startEdit(tmux, "trust-policy.json", in: directory)
 
         // The policy as it is, with its finding.
         try tmux.waitFor("the review of the policy as it is") { $0.contains("Editing") && $0.contains("The policy as it is") && $0.contains("HIGH") }
@@ -76,9 +74,7 @@ struct EditTmuxTests {
         let strict = Self.loose.replacingOccurrences(of: "repo:acme/*:*", with: "repo:acme/app:ref:refs/heads/main")
         let listing = "{\"Roles\":[{\"RoleName\":\"ci\",\"AssumeRolePolicyDocument\":\(strict)},{\"RoleName\":\"deploy\",\"AssumeRolePolicyDocument\":\(Self.loose)}]}"
         try listing.write(to: directory.appendingPathComponent("roles.json"), atomically: true, encoding: .utf8)
-        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit roles.json; echo EXIT=$?; sleep 60"
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
-                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try Self.startEdit(tmux, "roles.json", in: directory)
         try tmux.waitFor("the role picker") { $0.contains("holds 2 roles") && $0.contains("deploy") && $0.contains("HIGH") }
         try tmux.send("Down")
         try tmux.send("Enter")
@@ -130,9 +126,7 @@ struct EditTmuxTests {
         let other = "repo:acme/other:ref:refs/heads/main"
         #expect(try decision("stack.json", subject: other, in: directory) == 0, "the loose template lets another repository in")
 
-        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit stack.json; echo EXIT=$?; sleep 60"
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
-                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try Self.startEdit(tmux, "stack.json", in: directory)
         try tmux.waitFor("the review of the role as it is") { $0.contains("Editing role deploy") && $0.contains("HIGH") }
         try Self.replaceWildcardRepository(tmux)
         try tmux.send("C-s")
@@ -159,6 +153,13 @@ struct EditTmuxTests {
 
     /// From the review step back to step 1, where the repository entry `*` is replaced with `app`: the one
     /// edit both tests make, as a person would type it.
+    /// Runs `oidc-wizard edit FILE` in `directory` in a 120×40 UTF-8 terminal; the shell prints EXIT=<status> after it.
+    static func startEdit(_ tmux: WizardTmuxTests.Tmux, _ file: String, in directory: URL) throws {
+        let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit \(file); echo EXIT=$?; sleep 60"
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
+                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+    }
+
     static func replaceWildcardRepository(_ tmux: WizardTmuxTests.Tmux) throws {
         try tmux.send("Escape")
         try tmux.waitFor("the AWS step") { $0.contains("Account id") }

@@ -43,16 +43,20 @@ struct WizardHelpNavigationTests {
         }
         // Driven: every field of every step, as the user reaches it with Tab, opens that field's topic (not the
         // fallback the wizard shows for an unknown one).
-        var driver = WizardDriving.start(SetupDraft(flavorKind: .enterpriseServer))
         var seen: Set<FieldID> = []
-        for _ in 0..<40 where driver.state.step != .review {
-            let focus = driver.state.focus
-            driver.send(.function(1))
-            #expect(driver.state.help?.topicID == focus.spec.helpTopic(flavor: .enterpriseServer), "F1 on \(focus)")
-            driver.send(.escape)
-            seen.insert(focus)
-            driver.send(.tab)
+        /// F1 on the focused field, then Esc and Tab to the next one, `count` times (while not on the review step).
+        func visitFields(_ driver: inout ProgramDriver<Wizard>, count: Int, flavor: SetupDraft.FlavorKind, _ context: String) {
+            for _ in 0..<count where driver.state.step != .review {
+                let focus = driver.state.focus
+                driver.send(.function(1))
+                #expect(driver.state.help?.topicID == focus.spec.helpTopic(flavor: flavor), "F1 on \(focus)\(context)")
+                driver.send(.escape)
+                seen.insert(focus)
+                driver.send(.tab)
+            }
         }
+        var driver = WizardDriving.start(SetupDraft(flavorKind: .enterpriseServer))
+        visitFields(&driver, count: 40, flavor: .enterpriseServer, "")
         driver.send([.ctrl("s")])
         driver.send(.function(1))
         #expect(driver.state.help?.topicID == FieldID.outputDirectory.spec.helpTopic)
@@ -62,14 +66,7 @@ struct WizardHelpNavigationTests {
         #expect(seen == Set(FieldID.allCases).subtracting(editOnly), "every field of a new setup was reached")
         var (edit, _) = try WizardEditSavingTests.open(WizardEditSavingTests.template, name: "stack.json", region: "eu-west-1")
         edit.send([.ctrl("s")])
-        for _ in 0..<3 {
-            let focus = edit.state.focus
-            edit.send(.function(1))
-            #expect(edit.state.help?.topicID == focus.spec.helpTopic(flavor: .githubDotCom), "F1 on \(focus) while editing")
-            edit.send(.escape)
-            seen.insert(focus)
-            edit.send(.tab)
-        }
+        visitFields(&edit, count: 3, flavor: .githubDotCom, " while editing")
         #expect(seen == Set(FieldID.allCases), "the edit's own fields were reached too")
     }
 
