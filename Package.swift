@@ -21,7 +21,9 @@ let package = Package(
             name: "OIDCWizardCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "WizardUI", dependencies: ["OIDCWizardCore"]),
+        // Keeps the wizard's second thread off the CPU of the thread that hands it work (see BothAtOnce).
+        .target(name: "CThreadPlacement"),
+        .target(name: "WizardUI", dependencies: ["OIDCWizardCore", "CThreadPlacement"]),
         .target(name: "TerminalBackend", dependencies: ["CNcursesw", "WizardUI"]),
         .executableTarget(
             name: "oidc-wizard",

@@ -1,4 +1,7 @@
+import CThreadPlacement
 import Dispatch
+import Foundation
+import Synchronization
 
 /// Runs two independent computations at the same time and returns both results.
 ///
@@ -6,30 +9,125 @@ import Dispatch
 /// same policy on every keystroke; none needs another's result, so one runs on the calling thread while the
 /// other runs on a second core. Both closures are pure: they share nothing mutable.
 ///
-/// The second runs on a serial queue of its own rather than through `DispatchQueue.concurrentPerform`: measured
-/// on Linux, `concurrentPerform(iterations: 2)` often ran both halves one after the other on the calling thread
-/// (the pool's thread was not woken in time), while a queue of its own starts on the idle core within tens of
-/// microseconds when the machine was idle before the keystroke, as it is between a person's keystrokes.
+/// What was measured on a 2-vCPU Linux VM, and why this is built the way it is:
+/// - `DispatchQueue.concurrentPerform(iterations: 2)` often ran both halves one after the other on the calling
+///   thread (the pool's thread was not woken in time).
+/// - A dispatch queue of its own was better, but after an idle pause (as between a person's keystrokes) about
+///   half the keystrokes still ran both halves on one CPU: the scheduler put the woken thread on the caller's
+///   CPU (a virtual CPU that the host has parked does not count as idle), where it either preempted the caller
+///   or waited for it. The thread here therefore keeps off the CPU of the thread that hands it work, so that
+///   waking it wakes the other CPU.
+/// - Whoever finishes first takes the other half if the second thread has not started it yet, so a late or
+///   busy second CPU costs no more than doing both halves here.
 enum BothAtOnce {
-    private static let secondCore = DispatchQueue(label: "oidc-wizard.second-core", qos: .userInteractive)
-
-    /// `first` runs here, `second` on the second core (started first, so that it is under way while `first` runs).
-    /// The second core is one serial queue: callers on several threads take turns on it, and `second` must not
-    /// itself call `run` (it would wait for its own queue).
+    /// `first` runs here, `second` on the second thread (handed over first, so that it is under way while `first`
+    /// runs), or here after `first` when the second thread has not taken it by then.
+    ///
+    /// With one usable CPU, or while another caller's work occupies the second thread, both run here, one after
+    /// the other; so `second` may itself call `run` (it runs both parts where it is).
     static func run<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
         let slot = Slot<B>()
-        secondCore.async {
-            slot.value = second()
-            slot.done.signal()
+        let job = Job { slot.value = second() }
+        guard let core = SecondThread.shared, core.post(job) else {
+            return (first(), second())
         }
         let a = first()
-        slot.done.wait()
+        if job.take() {
+            job.work()  // the second thread has not started it: no point waiting for it to wake
+        } else {
+            job.done.wait()
+        }
+        core.finish(job)
         return (a, slot.value!)
     }
 
-    /// The second result, written once by the queue before it signals `done`; read only after `done`.
+    /// The second result: written once by whoever ran the job, read by the caller only after that.
     private final class Slot<B>: @unchecked Sendable {
         var value: B?
-        let done = DispatchSemaphore(value: 0)
+    }
+}
+
+/// One piece of work handed to the second thread, run exactly once by whichever thread claims it first.
+final class Job: Sendable {
+    let work: @Sendable () -> Void
+    /// 0 while nobody has claimed the work, 1 once someone has.
+    private let claim = Atomic<Int>(0)
+    /// Signalled by the second thread when it has run the work.
+    let done = DispatchSemaphore(value: 0)
+    /// The CPU of the thread that handed the work over (-1 if unknown).
+    let callerCPU = oidcw_current_cpu()
+
+    init(_ work: @escaping @Sendable () -> Void) { self.work = work }
+
+    /// Whether the calling thread claimed the work (and must run it).
+    func take() -> Bool {
+        claim.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged
+    }
+}
+
+/// The thread the second halves run on: one, started on first use and kept for the life of the process.
+final class SecondThread: @unchecked Sendable {
+    /// Nil on a machine (or in a CPU set) with one usable CPU: there the second half runs on the caller's thread.
+    static let shared: SecondThread? = oidcw_usable_cpu_count() == 1 ? nil : SecondThread()
+
+    /// Guards `pending` and `occupied`.
+    private let lock = NSLock()
+    /// The job handed over and not yet picked up.
+    private var pending: Job?
+    /// Whether a caller's job is in flight (handed over, not yet finished by its caller).
+    private var occupied = false
+    /// One signal per job handed over.
+    private let wake = DispatchSemaphore(value: 0)
+
+    private init() {
+        let firstCaller = oidcw_current_cpu()
+        let thread = Thread { [self] in loop(avoiding: firstCaller) }
+        thread.name = "oidc-wizard second core"
+        thread.stackSize = 8 << 20  // as deep as the main thread's: the analysis may recurse through a policy
+        thread.start()
+    }
+
+    /// Hands `job` over; false (nothing handed over) while another caller's job is in flight.
+    func post(_ job: Job) -> Bool {
+        lock.lock()
+        guard !occupied else {
+            lock.unlock()
+            return false
+        }
+        occupied = true
+        pending = job
+        lock.unlock()
+        wake.signal()
+        return true
+    }
+
+    /// The caller has its result: the thread is free for the next caller.
+    func finish(_ job: Job) {
+        lock.lock()
+        if pending === job { pending = nil }  // the caller ran it itself
+        occupied = false
+        lock.unlock()
+    }
+
+    private func loop(avoiding firstCaller: Int32) {
+        var avoided: Int32 = -1
+        // Where this thread may run decides which CPU the scheduler wakes for it: never the caller's.
+        func keepOff(_ cpu: Int32) {
+            if cpu >= 0, cpu != avoided, oidcw_avoid_cpu(cpu) == 0 { avoided = cpu }
+        }
+        keepOff(firstCaller)
+        while true {
+            wake.wait()
+            lock.lock()
+            let job = pending
+            pending = nil
+            lock.unlock()
+            guard let job else { continue }  // its caller ran it already
+            if job.take() {
+                job.work()
+                job.done.signal()
+            }
+            keepOff(job.callerCPU)
+        }
     }
 }
