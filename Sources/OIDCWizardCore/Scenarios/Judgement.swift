@@ -15,6 +15,8 @@ final class Judgement: @unchecked Sendable {
     private var state: State
     /// The reason alone, worded on its own when only the reason was asked for.
     private var reasonOnly: String?
+    /// The few words a table row shows, worded once when first asked for.
+    private var brief: String?
 
     init(decided: Decision) { state = .worded(decided) }
 
@@ -46,5 +48,19 @@ final class Judgement: @unchecked Sendable {
             reasonOnly = reason
             return reason
         }
+    }
+
+    /// A few words on why (see `BriefReason`), from the decision if it is worded, else from the ruling.
+    var briefReason: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let brief { return brief }
+        let words: String
+        switch state {
+        case .worded(let decision): words = decision.briefReason
+        case .pending(let policy, let request, let ruling): words = PolicyEvaluator.briefReason(policy, request, ruling: ruling)
+        }
+        brief = words
+        return words
     }
 }

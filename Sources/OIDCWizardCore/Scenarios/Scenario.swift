@@ -60,6 +60,9 @@ public struct Scenario: Sendable {
     /// The evaluator's reason for its decision, in plain words.
     public var reason: String { judgement.reason }
 
+    /// The reason in a few words, for a table row: "statement 1: sub matches none of its 10 values".
+    public var briefReason: String { judgement.briefReason }
+
     /// What the user expects: intended runs get in, attackers do not.
     public var expectsAllowed: Bool { actor == .intended }
 

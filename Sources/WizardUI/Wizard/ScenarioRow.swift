@@ -14,6 +14,8 @@ public struct ScenarioRow: Hashable, Sendable {
     /// keystroke, and the reasons of rows that are not on screen (or not shown, like an intended run
     /// that gets in) are never read.
     public var reason: String { scenario.reason }
+    /// The reason in a few words, as the live table shows it beside the row (the review page gives `reason`).
+    public var briefReason: String { scenario.briefReason }
 
     /// The core's row, which words its decision once, when first asked.
     private let scenario: Scenario

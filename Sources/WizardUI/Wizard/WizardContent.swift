@@ -167,7 +167,8 @@ enum WizardContent {
 
     // MARK: Scenarios
 
-    /// The "who can get in" table: allowed (check) or denied (cross), the run, and — denied or surprising — why.
+    /// The "who can get in" table: allowed (check) or denied (cross), the run, and — denied or surprising — why:
+    /// in a few words on one line each (`wrap` false, the live panel), or in full, wrapped (the review page).
     static func scenarioLines(state: WizardState, width: Int, glyphs: GlyphSet, wrap: Bool) -> [StyledText] {
         let derived = state.derived
         guard derived.policy != nil else {
@@ -184,7 +185,7 @@ enum WizardContent {
             let surprise = row.isSurprise ? StyledText("! ", style: .foreground(.critical, .bold)) : StyledText("  ")
             var line = surprise + mark + StyledText(row.label, style: row.isSurprise ? .bold : .plain)
             if !row.allowed || row.isSurprise || wrap {
-                line.append(" " + "- " + row.reason, style: .foreground(.muted))
+                line.append(" - " + (wrap ? row.reason : row.briefReason), style: .foreground(.muted))
             }
             if wrap {
                 lines += TextWrapping.wrap(line, width: width, continuationIndent: 12)

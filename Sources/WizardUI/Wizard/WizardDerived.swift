@@ -74,9 +74,9 @@ public struct WizardDerived: Sendable {
                 let ((table, layout), analysis) = BothAtOnce.run(
                     {
                         let table = WizardAnalysis.scenarios(for: compiled, intent: intent)
-                        // The reasons the table shows (denied or surprising runs) are worded here, in parallel with the
-                        // analysis, instead of while the frame is drawn. Each row keeps its words.
-                        for row in table where !row.allowed || row.isSurprise { _ = row.reason }
+                        // The reasons the live table shows (denied or surprising runs) are worded here, in parallel
+                        // with the analysis, instead of while the frame is drawn. Each row keeps its words.
+                        for row in table where !row.allowed || row.isSurprise { _ = row.briefReason }
                         return (table, PolicyPreview(policy: policy))
                     },
                     { WizardAnalysis.findings(for: compiled, intent: intent) })

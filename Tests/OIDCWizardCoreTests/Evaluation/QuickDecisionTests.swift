@@ -124,6 +124,7 @@ struct QuickDecisionTests {
                 let full = PolicyEvaluator.evaluate(input.policy, scenario.request)
                 // The reason read alone (as the table reads it) is worded from the quick ruling: the same words.
                 #expect(scenario.reason == full.reason, "\(input.name): \(scenario.label)")
+                #expect(scenario.briefReason == full.briefReason, "\(input.name): \(scenario.label)")
                 #expect(scenario.decision == full, "\(input.name): \(scenario.label)")
                 #expect(scenario.ruling == full.ruling)
                 #expect(scenario.outcomeWord == (full.isAllowed ? "allowed" : "denied"))
@@ -141,6 +142,7 @@ struct QuickDecisionTests {
             let full = compiled.evaluate(request)
             #expect(compiled.decide(request) == full.ruling, "\(policy.statements) \(request)")
             #expect(PolicyEvaluator.reason(compiled, request, ruling: full.ruling) == full.reason, "\(policy.statements) \(request)")
+            #expect(PolicyEvaluator.briefReason(compiled, request, ruling: full.ruling) == full.briefReason, "\(policy.statements) \(request)")
             // The compiled full evaluation is the one-shot one.
             #expect(full == PolicyEvaluator.evaluate(policy, request))
         }
