@@ -68,18 +68,19 @@ public struct WizardDerived: Sendable {
                 scenarios = previous.scenarios
                 preview = previous.preview
             } else {
-                // The table and the preview's layout on this core, the findings on the second: they are independent.
-                // The findings usually take a little less time, so the core that has to wake up gets them.
+                // The findings and the preview's layout on this core, the table on the second: they are independent.
+                // The table is the shorter half, so the thread that has to wake up (tens of microseconds, more when
+                // its CPU was parked) gets it, and the caller runs it too if that thread has not started it in time.
                 let compiled = CompiledPolicy(policy)
-                let ((table, layout), analysis) = BothAtOnce.run(
+                let ((analysis, layout), table) = BothAtOnce.run(
+                    { (WizardAnalysis.findings(for: compiled, intent: intent), PolicyPreview(policy: policy)) },
                     {
                         let table = WizardAnalysis.scenarios(for: compiled, intent: intent)
                         // The reasons the live table shows (denied or surprising runs) are worded here, in parallel
                         // with the analysis, instead of while the frame is drawn. Each row keeps its words.
                         for row in table where !row.allowed || row.isSurprise { _ = row.briefReason }
-                        return (table, PolicyPreview(policy: policy))
-                    },
-                    { WizardAnalysis.findings(for: compiled, intent: intent) })
+                        return table
+                    })
                 // Most severe first; the analyzer's order within a severity is kept.
                 findings = analysis.enumerated()
                     .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
