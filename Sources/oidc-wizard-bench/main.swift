@@ -43,12 +43,16 @@ func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pa
     for i in 0..<200 { driver.send(keys[i % keys.count]) }
     var samples: [Double] = []
     samples.reserveCapacity(iterations)
+    // Like the ncurses backend, keep the frame last shown (it sends only the cells that changed).
+    var shown = driver.frame
     for i in 0..<iterations {
         if pause > 0 { usleep(pause) }
         let start = clock.now
         driver.send(keys[i % keys.count])
         samples.append(microseconds(clock.now - start))
+        shown = driver.frame
     }
+    precondition(shown.size == size)
     return Stats(samples)
 }
 
@@ -121,6 +125,23 @@ if let flag = CommandLine.arguments.firstIndex(of: "--profile-core"), flag + 1 <
         sink &+= ScenarioBuilder.scenarios(for: policy, intent: intent).reduce(0) { $0 + $1.reason.utf8.count }
     }
     print(sink)
+    exit(0)
+}
+
+// `oidc-wizard-bench --profile-render N`: only rendering the same state N times at 200x60, for `perf record`.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile-render"), flag + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[flag + 1]) {
+    var wizard = Wizard(draft: draft)
+    _ = wizard.update(.resized(Size(width: 200, height: 60)))
+    var frame = Frame(size: Size(width: 200, height: 60))
+    var samples: [Double] = []
+    for _ in 0..<count {
+        let start = clock.now
+        frame.clear()
+        wizard.render(into: &frame)
+        samples.append(microseconds(clock.now - start))
+    }
+    row("render 200x60", Stats(samples))
     exit(0)
 }
 

@@ -9,6 +9,10 @@ public struct ProgramDriver<Program: TerminalProgram> {
     public let glyphs: GlyphSet
     /// The latest rendering.
     public private(set) var frame: Frame
+    /// The rendering before it, drawn over next time. The backend keeps the frame it showed last (to send only the
+    /// cells that changed), so the latest frame's storage is shared: clearing it in place would copy all of it
+    /// (a quarter of a megabyte at 200x60) on every keystroke. Two frames take turns instead.
+    private var spare: Frame?
     /// Set once the program (or Ctrl-C on the too-small screen) quits; later events are ignored.
     public private(set) var exitCode: Int32?
     /// Bells requested since the last `takeBells()`.
@@ -108,6 +112,10 @@ public struct ProgramDriver<Program: TerminalProgram> {
     }
 
     private mutating func render() {
+        var next = spare.take() ?? Frame(size: size, glyphs: glyphs)
+        if next.size != size { next = Frame(size: size, glyphs: glyphs) }
+        swap(&frame, &next)
+        spare = consume next
         frame.clear()
         if isTooSmall {
             TooSmallScreen.render(current: size, minimum: program.minimumSize, into: &frame)
