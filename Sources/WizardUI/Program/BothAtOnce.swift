@@ -70,13 +70,17 @@ final class SecondThread: @unchecked Sendable {
     /// Nil on a machine (or in a CPU set) with one usable CPU: there the second half runs on the caller's thread.
     static let shared: SecondThread? = oidcw_usable_cpu_count() == 1 ? nil : SecondThread()
 
-    /// Guards `pending` and `occupied`.
+    /// Guards `pending`, `occupied` and `leftovers`.
     private let lock = NSLock()
     /// The job handed over and not yet picked up.
     private var pending: Job?
     /// Whether a caller's job is in flight (handed over, not yet finished by its caller).
     private var occupied = false
-    /// One signal per job handed over.
+    /// Values to free after the next job (see `ReleaseElsewhere`).
+    private var leftovers: [Leftover] = []
+    /// Leftovers are freed without waiting for a job once there are this many (keystrokes that run no job).
+    private static let leftoverLimit = 4
+    /// One signal per job handed over (and one when leftovers pile up).
     private let wake = DispatchSemaphore(value: 0)
 
     private init() {
@@ -109,6 +113,24 @@ final class SecondThread: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Frees `leftover` after the next job, when this thread has finished its half and the caller is still on its
+    /// own; at once (on this thread) if several pile up without a job.
+    func releaseLater(_ leftover: Leftover) {
+        lock.lock()
+        leftovers.append(leftover)
+        let pileUp = leftovers.count >= Self.leftoverLimit && !occupied
+        lock.unlock()
+        if pileUp { wake.signal() }
+    }
+
+    private func freeLeftovers() {
+        lock.lock()
+        let dropped = leftovers
+        leftovers = []
+        lock.unlock()
+        _ = consume dropped  // freed here, outside the lock
+    }
+
     private func loop(avoiding firstCaller: Int32) {
         var avoided: Int32 = -1
         // Where this thread may run decides which CPU the scheduler wakes for it: never the caller's.
@@ -122,11 +144,15 @@ final class SecondThread: @unchecked Sendable {
             let job = pending
             pending = nil
             lock.unlock()
-            guard let job else { continue }  // its caller ran it already
+            guard let job else {
+                freeLeftovers()  // its caller ran it already, or leftovers piled up
+                continue
+            }
             if job.take() {
                 job.work()
                 job.done.signal()
             }
+            freeLeftovers()
             keepOff(job.callerCPU)
         }
     }

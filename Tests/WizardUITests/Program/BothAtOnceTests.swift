@@ -57,4 +57,24 @@ struct BothAtOnceTests {
             #expect(b == a + 1 && c == a + 2)
         }
     }
+
+    /// Sets its flag when freed.
+    final class Tracked: Sendable {
+        let freed: Counter
+        init(_ freed: Counter) { self.freed = freed }
+        deinit { freed.add() }
+    }
+
+    @Test("a value let go of elsewhere is freed once the second thread has done its next half, or when several pile up")
+    func releasedValuesAreFreed() async throws {
+        let freed = Counter()
+        ReleaseElsewhere.release(Tracked(freed))
+        _ = BothAtOnce.run({ usleep(2_000) }, { 0 })
+        for _ in 0..<200 where freed.count < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(freed.count == 1)
+        // Without any two-part run, a few piled-up values are freed all the same.
+        for _ in 0..<8 { ReleaseElsewhere.release(Tracked(freed)) }
+        for _ in 0..<200 where freed.count < 5 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(freed.count >= 5)
+    }
 }
