@@ -6,11 +6,21 @@
 /// generic ones. Every needle the core searches for is ASCII, and IAM and git compare bytes, so a byte
 /// search is the comparison that matters here.
 extension String {
-    func contains(_ needle: String) -> Bool { utf8.containsBytes(needle.utf8) }
+    func contains(_ needle: String) -> Bool {
+        // Native strings are contiguous: search their buffers directly (a view's generic indexing costs several
+        // times more per byte); bridged or shared strings take the general path.
+        utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { haystack.containsBytes($0) }
+        }.flatMap { $0 } ?? utf8.containsBytes(needle.utf8)
+    }
 }
 
 extension Substring {
-    func contains(_ needle: String) -> Bool { utf8.containsBytes(needle.utf8) }
+    func contains(_ needle: String) -> Bool {
+        utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { haystack.containsBytes($0) }
+        }.flatMap { $0 } ?? utf8.containsBytes(needle.utf8)
+    }
 }
 
 extension Collection where Element == UInt8 {

@@ -243,32 +243,23 @@ struct CompiledClause: Sendable {
             return op.isNegated
         }
 
-        let matchesSome: (String) -> Bool
-        if op.acceptsPolicyVariables, !hasVariables {
-            // The common case: every pattern is fixed, so nothing is prepared per request.
-            let comparison = op.comparison
-            let lower = comparison == .stringEqualsIgnoreCase
-            let values = values
-            matchesSome = { value in
+        // A local function, not a closure value: nothing is allocated per evaluation.
+        let comparison = op.comparison
+        let lower = comparison == .stringEqualsIgnoreCase
+        let prepared = op.acceptsPolicyVariables && hasVariables ? patterns(in: context).patterns : []
+        func matchesSome(_ value: String) -> Bool {
+            if op.acceptsPolicyVariables, !hasVariables {
+                // The common case: every pattern is fixed, so nothing is prepared per request.
                 let subject = lower ? value.lowercased() : value
                 return values.contains { value in
                     guard case .fixed(_, let pattern, let literal) = value else { return false }
                     return Self.matches(comparison, subject, pattern, literal: literal)
                 }
-            }
-        } else if op.acceptsPolicyVariables {
-            let prepared = patterns(in: context).patterns
-            let comparison = op.comparison
-            let lower = comparison == .stringEqualsIgnoreCase
-            matchesSome = { value in
+            } else if op.acceptsPolicyVariables {
                 let subject = lower ? value.lowercased() : value
                 return prepared.contains { Self.matches(comparison, subject, $0.pattern, literal: $0.literal) }
-            }
-        } else {
-            let comparison = op.comparison
-            let policyValues = source.values
-            matchesSome = { value in
-                policyValues.contains { ValueComparison.matches(comparison, requestValue: value, policyValue: $0) }
+            } else {
+                return source.values.contains { ValueComparison.matches(comparison, requestValue: value, policyValue: $0) }
             }
         }
         switch (op.qualifier, op.isNegated) {

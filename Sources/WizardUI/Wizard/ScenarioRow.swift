@@ -6,8 +6,9 @@ import OIDCWizardCore
 public struct ScenarioRow: Hashable, Sendable {
     public enum Actor: Hashable, Sendable { case intended, attacker }
 
-    /// "push to main in acme/app (another owner, same name)".
-    public var label: String { scenario.label }
+    /// "push to main in acme/app (another owner, same name)". Worded with the row (on the second core), not
+    /// on every frame that draws it.
+    public let label: String
     public var actor: Actor { scenario.actor == .intended ? .intended : .attacker }
     public var allowed: Bool { scenario.ruling.isAllowed }
     /// The evaluator's reason for its decision. Worded on first read: the table is rebuilt on every
@@ -21,7 +22,10 @@ public struct ScenarioRow: Hashable, Sendable {
     private let scenario: Scenario
 
     /// The row for one of the core's scenarios; its reason is worded only if it is read.
-    public init(_ scenario: Scenario) { self.scenario = scenario }
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        label = scenario.label
+    }
 
     /// An intended run that is denied (the role is broken for it) or an attacker's run that is allowed
     /// (the role is open to it): the rows a reader must not miss.
