@@ -220,7 +220,7 @@ struct CompiledClause: Sendable {
         switch comparison {
         case .stringEquals, .stringLike, .stringEqualsIgnoreCase:
             // A pattern without wildcards matches exactly the text with the same scalars: compare bytes.
-            if let literal { return requestValue.utf8.elementsEqual(literal.utf8) }
+            if let literal { return requestValue.hasSameBytes(as: literal) }
             return pattern.matches(requestValue)
         case .arnEquals, .arnLike:
             return ValueComparison.arnMatches(requestValue, pattern)
@@ -272,6 +272,19 @@ struct CompiledClause: Sendable {
 }
 
 extension String {
+    /// Whether both texts are the same UTF-8 bytes (not String's `==`, which equates canonically equivalent
+    /// texts). Lengths first, then the two buffers: the generic `elementsEqual` over the views cost about fifty
+    /// instructions a byte, and the evaluator compares a subject with each literal value of a statement.
+    func hasSameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                mine.elementsEqual(theirs)
+            }
+        }
+        return (compared ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+
     /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.
     var mentionsPolicyVariable: Bool {
         var previous: UInt8 = 0
@@ -285,7 +298,7 @@ extension String {
     /// The text lower-cased for a case-insensitive key lookup; the text itself when it has no upper-case
     /// ASCII and no non-ASCII (the usual case for condition keys), which spares an allocation.
     var lowercasedForLookup: String {
-        utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? lowercased() : self
+        hasUpperCaseOrNonASCII ? lowercased() : self
     }
 }
 

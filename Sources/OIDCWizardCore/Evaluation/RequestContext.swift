@@ -9,7 +9,7 @@ struct RequestContext: Sendable {
     init(_ context: [String: [String]]) {
         // The requests the analysis builds already spell every key in lower case and give every key a value:
         // then the request's own dictionary is the lookup table (shared, not rebuilt).
-        if context.allSatisfy({ !$0.value.isEmpty && !$0.key.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }) {
+        if context.allSatisfy({ !$0.value.isEmpty && !$0.key.hasUpperCaseOrNonASCII }) {
             valuesByKey = context
             return
         }
@@ -38,5 +38,14 @@ struct RequestContext: Sendable {
     /// The values of a key whose name is already lower-cased.
     func values(forLowercased key: String) -> [String]? {
         valuesByKey[key]
+    }
+}
+
+extension String {
+    /// Whether some byte is an upper-case ASCII letter or not ASCII at all (then lower-casing could change it);
+    /// read from the contiguous buffer where there is one, as every request's keys are checked.
+    var hasUpperCaseOrNonASCII: Bool {
+        func check(_ bytes: some Sequence<UInt8>) -> Bool { bytes.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
+        return utf8.withContiguousStorageIfAvailable(check) ?? check(utf8)
     }
 }

@@ -27,4 +27,26 @@ struct TextSearchTests {
             }
         }
     }
+
+    @Test("byte equality: same bytes only, so canonically equivalent spellings differ as IAM sees them")
+    func sameBytes() {
+        #expect("repo:acme/app:ref:refs/heads/main".hasSameBytes(as: "repo:acme/app:ref:refs/heads/main"))
+        #expect(!"repo:acme/app:ref:refs/heads/main".hasSameBytes(as: "repo:acme/app:ref:refs/heads/mai"))
+        #expect(!"repo:acme/app:ref:refs/heads/main".hasSameBytes(as: "repo:acme/app:ref:refs/heads/maim"))
+        #expect("".hasSameBytes(as: ""))
+        #expect(!"".hasSameBytes(as: "a"))
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)  // String's == is canonical equivalence
+        #expect(!composed.hasSameBytes(as: decomposed))
+        let inner = "xrepo:acme/app:pull_requestx".dropFirst().dropLast()
+        #expect(String(inner).hasSameBytes(as: "repo:acme/app:pull_request"))
+    }
+
+    @Test("a key needs lower-casing exactly when it has an upper-case ASCII letter or a non-ASCII byte")
+    func lowerCasingNeeded() {
+        #expect(!"token.actions.githubusercontent.com:sub".hasUpperCaseOrNonASCII)
+        #expect("aws:SourceIp".hasUpperCaseOrNonASCII)
+        #expect("token.actions.githubusercontent.com:\u{17F}ub".hasUpperCaseOrNonASCII)
+        #expect(!"".hasUpperCaseOrNonASCII)
+    }
 }
