@@ -19,7 +19,6 @@ extension Frame {
         guard origin.y >= area.y, origin.y < area.maxY, origin.x < area.maxX else { return origin.x }
         let room = area.maxX - origin.x
         if overflow == .ellipsis {
-            let ellipsisWidth = CharacterWidth.of(glyphs.ellipsis)
             // A text never takes more columns than it has UTF-8 bytes, so short texts skip measuring.
             if room > ellipsisWidth, text.utf8Count > room, text.isWider(than: room) {
                 let (end, style) = drawSpans(text.spans, x: origin.x, y: origin.y, area: area, limit: area.maxX - ellipsisWidth)
@@ -192,10 +191,18 @@ extension Frame {
             let first = max(startX, from)
             guard first < end else { return startX + bytes.count }
             cells.withUnsafeMutableBufferPointer { cells in
-                for x in first..<end {
-                    let index = rowStart + x
-                    let cell = Cell(ascii: bytes[x - startX], style: cells[index].style.patched(with: style))
-                    Frame.store(cell, at: index, x: x, rowWidth: width, in: &cells)
+                // Only the run's two ends can cut a wide character in half (one that starts before it, or one that
+                // ends after it): `store` repairs those; the cells between are overwritten as they are.
+                let last = end - 1
+                Frame.store(Cell(ascii: bytes[first - startX], style: cells[rowStart + first].style.patched(with: style)),
+                            at: rowStart + first, x: first, rowWidth: width, in: &cells)
+                if last > first {
+                    for x in (first + 1)..<last {
+                        let index = rowStart + x
+                        cells[index] = Cell(ascii: bytes[x - startX], style: cells[index].style.patched(with: style))
+                    }
+                    Frame.store(Cell(ascii: bytes[last - startX], style: cells[rowStart + last].style.patched(with: style)),
+                                at: rowStart + last, x: last, rowWidth: width, in: &cells)
                 }
             }
             return startX + bytes.count

@@ -11,10 +11,13 @@ public struct Frame: Sendable {
     public internal(set) var cells: [Cell]
     /// Where to show the terminal cursor (e.g. in the focused text field); `nil` hides it.
     public var cursor: Position?
+    /// The columns `glyphs.ellipsis` takes, measured once (every line drawn with `.ellipsis` needs it).
+    let ellipsisWidth: Int
 
     public init(size: Size, glyphs: GlyphSet = .unicode) {
         self.size = size
         self.glyphs = glyphs
+        ellipsisWidth = CharacterWidth.of(glyphs.ellipsis)
         self.cells = [Cell](repeating: .blank, count: size.width * size.height)
         self.cursor = nil
     }

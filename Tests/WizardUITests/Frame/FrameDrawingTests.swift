@@ -61,6 +61,20 @@ struct FrameDrawingTests {
         #expect(!frame[3, 0].isContinuation)
     }
 
+    @Test("An ASCII run drawn over wide characters, from any column to any column, never leaves half of one",
+          arguments: 0..<8, 1...8)
+    func asciiRunOverWideCharacters(start: Int, length: Int) {
+        var frame = Frame(size: Size(width: 10, height: 1))
+        frame.draw("漢字漢字漢", at: .zero)
+        frame.draw(String(repeating: "a", count: length), at: Position(x: start, y: 0), overflow: .clip)
+        for x in 0..<10 {
+            if frame[x, 0].isWide { #expect(x + 1 < 10 && frame[x + 1, 0].isContinuation, "lead at \(x)") }
+            if frame[x, 0].isContinuation { #expect(x > 0 && frame[x - 1, 0].isWide, "continuation at \(x)") }
+        }
+        let drawn = (start..<min(10, start + length)).map { frame[$0, 0].character }
+        #expect(drawn == Array(repeating: "a", count: drawn.count))
+    }
+
     @Test("The ellipsis never splits a wide character")
     func ellipsisWithWideCharacters() {
         var frame = Frame(size: Size(width: 6, height: 1))
