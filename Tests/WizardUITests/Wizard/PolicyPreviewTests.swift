@@ -7,6 +7,24 @@ import OIDCWizardCore
 /// when the path goes deeper than the layout).
 @Suite("Policy preview marks")
 struct PolicyPreviewTests {
+    @Test("a path is inside another only at a member or element boundary", arguments: [
+        ("$.Statement[1]", "$.Statement[1]", true),
+        ("$.Statement[1]", "$.Statement[1].Condition", true),
+        ("$.Statement[1]", "$.Statement[10]", false),
+        ("$.Statement[1].Condition", "$.Statement[1]", false),
+        ("$.Statement", "$.Statement[0]", true),
+        ("$.Statement", "$.Statements", false),
+        ("$", "$.Version", true),
+        ("$.Statement[0].Condition.StringLike[\"é:sub\"]", "$.Statement[0].Condition.StringLike[\"é:sub\"][3]", true),
+        ("$.Statement[0].Condition.StringLike[\"é:sub\"]", "$.Statement[0].Condition.StringLike[\"e:sub\"][3]", false),
+    ])
+    func pathPrefix(prefix: String, path: String, inside: Bool) {
+        #expect(PolicyPreview.isPrefix(prefix, of: path) == inside)
+        // The same through strings that do not own their storage in one piece.
+        let bridged = String(Substring("x" + path).dropFirst())
+        #expect(PolicyPreview.isPrefix(prefix, of: bridged) == inside)
+    }
+
     static let hazards = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/examples/hazards")
 
