@@ -23,8 +23,13 @@ public enum CharacterWidth {
 
     /// The total width of a string.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character).
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character). Checked on the
+        // text's buffer where it has one: every span of every frame is measured.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? bytes.count : -1
+        }
+        if let ascii, ascii >= 0 { return ascii }
+        if ascii == nil, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for c in text { total &+= measure(c).width }
         return total

@@ -85,8 +85,10 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
         }
     }
 
+    /// Appends `other`'s spans as they are (two neighbouring spans of one style draw the same as one, and joining
+    /// their strings would copy them: lines are put together like this for every frame).
     public mutating func append(_ other: StyledText) {
-        for span in other.spans { append(span.text, style: span.style) }
+        spans.append(contentsOf: other.spans.lazy.filter { !$0.text.isEmpty })
     }
 
     public static func + (lhs: StyledText, rhs: StyledText) -> StyledText {
@@ -94,6 +96,25 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
         result.append(rhs)
         return result
     }
+
+    /// The spans with empty ones dropped and neighbours of one style joined: what the text shows, however it was
+    /// put together (equality and hashing go by this).
+    var merged: [Span] {
+        var result: [Span] = []
+        for span in spans where !span.text.isEmpty {
+            if let last = result.last, last.style == span.style {
+                result[result.count - 1].text += span.text
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+
+    /// Texts are equal when they show the same characters in the same styles, however their spans were split.
+    public static func == (lhs: StyledText, rhs: StyledText) -> Bool { lhs.merged == rhs.merged }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(merged) }
 
     /// The same text with `style` laid over every span (see `Style.patched(with:)`).
     public func patched(with style: Style) -> StyledText {
