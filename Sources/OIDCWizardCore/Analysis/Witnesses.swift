@@ -127,15 +127,20 @@ enum Witnesses {
         case .digits: fillers = [attackerOwnerID]
         }
         var out: [String] = []
+        let single: UInt8 = kind == .digits ? UInt8(ascii: "9") : UInt8(ascii: "x")
         for filler in fillers {
-            var result = ""
-            for character in text {
-                switch character {
-                case "*": result += filler
-                case "?": result += kind == .digits ? "9" : "x"
-                default: result.append(character)
+            // Byte by byte: `*` and `?` are ASCII, so they never occur inside a multi-byte character, and this
+            // runs for every wildcard value on every keystroke (grapheme iteration cost several times more).
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 2 * filler.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "*"): bytes.append(contentsOf: filler.utf8)
+                case UInt8(ascii: "?"): bytes.append(single)
+                default: bytes.append(byte)
                 }
             }
+            let result = String(decoding: bytes, as: UTF8.self)
             let valid: Bool
             switch kind {
             case .owner: valid = SubjectGrammar.validOwner(result)
