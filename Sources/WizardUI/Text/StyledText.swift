@@ -47,13 +47,18 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
     func isWider(than columns: Int) -> Bool {
         var total = 0
         for span in spans {
-            var counted = 0
-            var ascii = true
-            for byte in span.text.utf8 {
-                guard byte >= 0x20 && byte < 0x7F else { ascii = false; break }
-                counted += 1
-                if total + counted > columns { return true }
+            // Printable ASCII counts one column a byte, read from the span's buffer where it has one.
+            func asciiPrefix(_ bytes: some Collection<UInt8>) -> (count: Int, ascii: Bool) {
+                var counted = 0
+                for byte in bytes {
+                    guard byte >= 0x20 && byte < 0x7F else { return (counted, false) }
+                    counted += 1
+                    if total + counted > columns { return (counted, true) }
+                }
+                return (counted, true)
             }
+            let (counted, ascii) = span.text.utf8.withContiguousStorageIfAvailable(asciiPrefix) ?? asciiPrefix(span.text.utf8)
+            if ascii, total + counted > columns { return true }
             total += ascii ? counted : span.width
             if total > columns { return true }
         }
