@@ -119,6 +119,15 @@ struct StatementFacts {
         return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
     }
 
+    /// The text between an ARN's first and second colon (the partition), or nil without a colon: what
+    /// `split(separator: ":").dropFirst().first` gives, without splitting the whole ARN into characters.
+    static func secondField(of arn: String) -> String? {
+        let bytes = arn.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let rest = bytes[bytes.index(after: colon)...]
+        return String(Substring(rest[..<(rest.firstIndex(of: UInt8(ascii: ":")) ?? rest.endIndex)]))
+    }
+
     private static func trust(of statement: PolicyStatement) -> Trust {
         if statement.notPrincipal != nil { return .everyone }
         guard let principal = statement.principal else { return .notFederated }
@@ -132,7 +141,7 @@ struct StatementFacts {
         for arn in federated {
             let resource = arn.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? arn
             if let flavor = GitHubFlavor.recognize(issuer: resource) {
-                let partitionText = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+                let partitionText = secondField(of: arn)
                 return .gitHub(flavor: flavor, providerARN: arn, partition: partitionText.flatMap(Partition.init(rawValue:)))
             }
             if resource.lowercased().hasPrefix(GitHubFlavor.legacyHost) { legacy = arn } else { others.append(arn) }
