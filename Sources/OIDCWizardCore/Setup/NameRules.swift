@@ -21,6 +21,14 @@ public enum NameRules {
     /// Owner (user or organisation): 1–39 ASCII letters, digits and single hyphens, not at either end.
     /// `*` and `?` pass with a warning: the wizard shows the dangerous policy rather than hiding it.
     public static func owner(_ owner: String) -> [RuleViolation] {
+        // The usual case is decided on bytes (every keystroke resolves the setup); anything else goes through
+        // every rule, which says what is wrong.
+        if plainOwner(owner) { return [] }
+        return ownerViolations(owner)
+    }
+
+    /// `owner` without its fast path: every rule, worded.
+    static func ownerViolations(_ owner: String) -> [RuleViolation] {
         if owner.isEmpty { return [.error("Give the owner (user or organisation) before the slash, e.g. octo-org/app.")] }
         if let problem = LookAlikes.problem(in: owner, what: "GitHub owner names") { return [.error(problem)] }
         let literal = owner.filter { $0 != "*" && $0 != "?" }
@@ -41,6 +49,12 @@ public enum NameRules {
 
     /// Repository: 1–100 ASCII letters, digits, `.`, `-`, `_`; not `.` or `..`. Wildcards warn.
     public static func repositoryName(_ name: String, owner: String) -> [RuleViolation] {
+        if plainRepositoryName(name) { return [] }
+        return repositoryNameViolations(name, owner: owner)
+    }
+
+    /// `repositoryName` without its fast path: every rule, worded.
+    static func repositoryNameViolations(_ name: String, owner: String) -> [RuleViolation] {
         if name.isEmpty { return [.error("Give the repository name after the slash, e.g. octo-org/app.")] }
         if let problem = LookAlikes.problem(in: name, what: "GitHub repository names") { return [.error(problem)] }
         let literal = name.filter { $0 != "*" && $0 != "?" }
@@ -171,6 +185,12 @@ public enum NameRules {
 
     /// Exactly 12 digits.
     public static func accountID(_ id: String) -> [RuleViolation] {
+        if plainAccountID(id) { return [] }
+        return accountIDViolations(id)
+    }
+
+    /// `accountID` without its fast path: every rule, worded.
+    static func accountIDViolations(_ id: String) -> [RuleViolation] {
         if id.isEmpty { return [.error("Give the 12-digit AWS account id the role lives in.")] }
         let digits = id.filter { $0.isASCII && $0.isNumber }
         if digits.count == 12, digits.count != id.count,
@@ -186,6 +206,12 @@ public enum NameRules {
 
     /// IAM role name: 1–64 of `A-Za-z0-9+=,.@_-`.
     public static func roleName(_ name: String) -> [RuleViolation] {
+        if plainRoleName(name) { return [] }
+        return roleNameViolations(name)
+    }
+
+    /// `roleName` without its fast path: every rule, worded.
+    static func roleNameViolations(_ name: String) -> [RuleViolation] {
         if name.isEmpty { return [.error("Give the name of the IAM role to create or update, e.g. github-deploy.")] }
         if let problem = LookAlikes.problem(in: name, what: "IAM role names") { return [.error(problem)] }
         if name.contains("/") {
@@ -252,5 +278,30 @@ public enum NameRules {
             }
         }
         return out
+    }
+
+    // The fast paths: names that are plainly valid, decided on bytes. Each returns true only for text its rules
+    // accept without a word (NameRulesFastPathTests holds each to them).
+    static func plainOwner(_ owner: String) -> Bool {
+        plainASCII(owner, maxLength: 39, also: "-") && owner.utf8.first != 0x2D && owner.utf8.last != 0x2D && !owner.contains("--")
+    }
+
+    static func plainRepositoryName(_ name: String) -> Bool {
+        plainASCII(name, maxLength: 100, also: "._-") && name != "." && name != ".."
+    }
+
+    static func plainRoleName(_ name: String) -> Bool { plainASCII(name, maxLength: 64, also: "+=,.@_-") }
+
+    static func plainAccountID(_ id: String) -> Bool { id.utf8.count == 12 && id.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+
+    /// Whether `text` is 1...`maxLength` bytes of ASCII letters, digits and the bytes of `also`: the fast path
+    /// for names that are plainly valid (such text has no look-alikes, wildcards or spaces to report).
+    static func plainASCII(_ text: String, maxLength: Int, also: StaticString) -> Bool {
+        let count = text.utf8.count
+        guard count >= 1, count <= maxLength else { return false }
+        let extra = UnsafeBufferPointer(start: also.utf8Start, count: also.utf8CodeUnitCount)
+        return text.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || extra.contains(byte)
+        }
     }
 }

@@ -1,0 +1,42 @@
+import Testing
+@testable import OIDCWizardCore
+
+/// Names that are plainly valid are accepted on bytes, without the rules that word what is wrong; these hold each
+/// fast path to the full rules over generated names (so it can never pass a name the rules would refuse or warn about).
+@Suite("The names accepted on bytes are exactly ones the full rules accept")
+struct NameRulesFastPathTests {
+    static let alphabet: [String] = ["a", "Z", "0", "9", "-", ".", "_", "+", "=", ",", "@", "/", " ", "*", "?", "é", "а", "\u{200B}", "--", ".."]
+
+    /// Every name of up to three pieces from the alphabet, plus lengths around each limit.
+    static func names() -> [String] {
+        var names = [""]
+        for a in alphabet {
+            names.append(a)
+            for b in alphabet {
+                names.append(a + b)
+                for c in ["a", "-", ".", "é", "*"] { names.append(a + b + c) }
+            }
+        }
+        for length in [11, 12, 13, 38, 39, 40, 63, 64, 65, 99, 100, 101] {
+            names.append(String(repeating: "a", count: length))
+            names.append(String(repeating: "7", count: length))
+        }
+        return names
+    }
+
+    @Test("owner, repository, role and account id")
+    func fastPathsAgree() {
+        var accepted = 0
+        for name in Self.names() {
+            if NameRules.plainOwner(name) { accepted += 1; #expect(NameRules.ownerViolations(name).isEmpty, "owner \(name)") }
+            if NameRules.plainRepositoryName(name) { #expect(NameRules.repositoryNameViolations(name, owner: "acme").isEmpty, "repository \(name)") }
+            if NameRules.plainRoleName(name) { #expect(NameRules.roleNameViolations(name).isEmpty, "role \(name)") }
+            if NameRules.plainAccountID(name) { #expect(NameRules.accountIDViolations(name).isEmpty, "account \(name)") }
+            // And the public rules are the full rules whenever the fast path does not decide.
+            #expect(NameRules.owner(name) == (NameRules.plainOwner(name) ? [] : NameRules.ownerViolations(name)))
+        }
+        #expect(accepted >= 40, "the generated names include many plain owners")
+        #expect(NameRules.plainAccountID("123456789012"))
+        #expect(!NameRules.plainOwner("-acme") && !NameRules.plainOwner("ac--me") && !NameRules.plainOwner("acme*"))
+    }
+}
