@@ -93,7 +93,12 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
     /// Appends `other`'s spans as they are (two neighbouring spans of one style draw the same as one, and joining
     /// their strings would copy them: lines are put together like this for every frame).
     public mutating func append(_ other: StyledText) {
-        spans.append(contentsOf: other.spans.lazy.filter { !$0.text.isEmpty })
+        // Spans are almost never empty (the initialisers drop empty text): copy the array as a whole then.
+        if other.spans.contains(where: { $0.text.isEmpty }) {
+            spans.append(contentsOf: other.spans.filter { !$0.text.isEmpty })
+        } else {
+            spans.append(contentsOf: other.spans)
+        }
     }
 
     public static func + (lhs: StyledText, rhs: StyledText) -> StyledText {
