@@ -50,18 +50,26 @@ public struct Setup: Hashable, Sendable {
     /// Every `sub` value (exact or pattern) the user meant, in order, without duplicates: one per
     /// repository and rule. The policy lists exactly these; the scenario builder checks them.
     public var intendedSubjects: [String] {
+        // Built for the policy and the intent on every keystroke: each repository's prefix is worded once, and a
+        // setup's dozen subjects are checked for duplicates by comparison (a set is used past that).
         var seen: Set<String> = []
         var subjects: [String] = []
         for access in repositories {
+            let prefix = subjectTemplate == nil ? access.repository.subjectPrefix + ":" : ""
             for rule in access.rules {
                 let subject: String
                 if let subjectTemplate {
                     guard let templated = subjectTemplate.subject(repository: access.repository, rule: rule) else { continue }
                     subject = templated
                 } else {
-                    subject = "\(access.repository.subjectPrefix):\(rule.subjectSuffix)"
+                    subject = prefix + rule.subjectSuffix
                 }
-                if seen.insert(subject).inserted { subjects.append(subject) }
+                if subjects.count < 16 {
+                    if !subjects.contains(subject) { subjects.append(subject) }
+                } else {
+                    if seen.isEmpty { seen = Set(subjects) }
+                    if seen.insert(subject).inserted { subjects.append(subject) }
+                }
             }
         }
         return subjects

@@ -121,9 +121,13 @@ public struct PolicyPreview: Hashable, Sendable {
         static let number = Style.foreground(.jsonNumber)
         static let punctuation = Style.foreground(.jsonPunctuation)
 
+        /// The indentation of each depth, made once (a policy is laid out on every keystroke).
+        static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+        static let comma = StyledText(",", style: punctuation)
+
         mutating func write(_ value: JSONValue, path: JSONPath, indent: Int, prefix: StyledText, last: Bool) {
-            let pad = String(repeating: "  ", count: indent)
-            let comma = last ? StyledText() : StyledText(",", style: Self.punctuation)
+            let pad = indent < Self.pads.count ? Self.pads[indent] : String(repeating: "  ", count: indent)
+            let comma = last ? StyledText() : Self.comma
             var head = StyledText(pad) + prefix
             switch value {
             case .array(let items) where !items.isEmpty:

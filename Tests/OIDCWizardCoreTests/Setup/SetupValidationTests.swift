@@ -14,6 +14,25 @@ struct SetupValidationTests {
         #expect(setup.audience == "sts.amazonaws.com")
     }
 
+    @Test("subjects come one per repository and rule, in order, each once — few or many", arguments: [2, 3, 5])
+    func subjectsInOrderWithoutDuplicates(repositories: Int) throws {
+        let rules: [AccessRule] = [.branch("main"), .branch("release/*"), .tag("v*"), .environment("prod"), .pullRequest, .branch("main")]
+        let base = try #require(blogDraft().resolve().setup)
+        var setup = base
+        setup.repositories = (0..<repositories).map { RepositoryAccess(repository: RepositoryRef(owner: "acme", name: "app\($0 % 4)"), rules: rules) }
+        // The plain definition: every (repository, rule) subject, the first of equal ones kept.
+        var expected: [String] = []
+        for access in setup.repositories {
+            for rule in access.rules {
+                let subject = "\(access.repository.subjectPrefix):\(rule.subjectSuffix)"
+                if !expected.contains(subject) { expected.append(subject) }
+            }
+        }
+        #expect(setup.intendedSubjects == expected)
+        #expect(Set(expected).count == expected.count)
+        #expect(expected.count == min(repositories, 4) * 5)  // five distinct rules; with five repositories, past 16
+    }
+
     @Test("with no rule chosen, only branch main is trusted; any context only when asked")
     func defaultRule() throws {
         let setup = try #require(blogDraft { $0.branches = [] }.resolve().setup)
