@@ -1,0 +1,115 @@
+import CThreadPlacement
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One piece of work handed to the second thread, run exactly once by whichever thread claims it first.
+final class Job: Sendable {
+    let work: @Sendable () -> Void
+    /// 0 while nobody has claimed the work, 1 once someone has.
+    private let claim = Atomic<Int>(0)
+    /// Signalled by the second thread when it has run the work.
+    let done = DispatchSemaphore(value: 0)
+    /// The CPU of the thread that handed the work over (-1 if unknown).
+    let callerCPU = oidcw_current_cpu()
+
+    init(_ work: @escaping @Sendable () -> Void) { self.work = work }
+
+    /// Whether the calling thread claimed the work (and must run it).
+    func take() -> Bool {
+        claim.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged
+    }
+}
+
+/// The thread the second halves run on: one, started on first use and kept for the life of the process.
+final class SecondThread: @unchecked Sendable {
+    /// Nil on a machine (or in a CPU set) with one usable CPU: there the second half runs on the caller's thread.
+    static let shared: SecondThread? = oidcw_usable_cpu_count() == 1 ? nil : SecondThread()
+
+    /// Guards `pending`, `occupied` and `leftovers`.
+    private let lock = NSLock()
+    /// The job handed over and not yet picked up.
+    private var pending: Job?
+    /// Whether a caller's job is in flight (handed over, not yet finished by its caller).
+    private var occupied = false
+    /// Values to free after the next job (see `ReleaseElsewhere`).
+    private var leftovers: [Leftover] = []
+    /// Leftovers are freed without waiting for a job once there are this many (keystrokes that run no job).
+    private static let leftoverLimit = 4
+    /// One signal per job handed over (and one when leftovers pile up).
+    private let wake = DispatchSemaphore(value: 0)
+
+    private init() {
+        let firstCaller = oidcw_current_cpu()
+        let thread = Thread { [self] in loop(avoiding: firstCaller) }
+        thread.name = "oidc-wizard second core"
+        thread.stackSize = 8 << 20  // as deep as the main thread's: the analysis may recurse through a policy
+        thread.start()
+    }
+
+    /// Hands `job` over; false (nothing handed over) while another caller's job is in flight.
+    func post(_ job: Job) -> Bool {
+        lock.lock()
+        guard !occupied else {
+            lock.unlock()
+            return false
+        }
+        occupied = true
+        pending = job
+        lock.unlock()
+        wake.signal()
+        return true
+    }
+
+    /// The caller has its result: the thread is free for the next caller.
+    func finish(_ job: Job) {
+        lock.lock()
+        if pending === job { pending = nil }  // the caller ran it itself
+        occupied = false
+        lock.unlock()
+    }
+
+    /// Frees `leftover` after the next job, when this thread has finished its half and the caller is still on its
+    /// own; at once (on this thread) if several pile up without a job.
+    func releaseLater(_ leftover: Leftover) {
+        lock.lock()
+        leftovers.append(leftover)
+        let pileUp = leftovers.count >= Self.leftoverLimit && !occupied
+        lock.unlock()
+        if pileUp { wake.signal() }
+    }
+
+    private func freeLeftovers() {
+        lock.lock()
+        let dropped = leftovers
+        leftovers = []
+        lock.unlock()
+        _ = consume dropped  // freed here, outside the lock
+    }
+
+    private func loop(avoiding firstCaller: Int32) {
+        var avoided: Int32 = -1
+        // Where this thread may run decides which CPU the scheduler wakes for it: never the caller's.
+        func keepOff(_ cpu: Int32) {
+            if cpu >= 0, cpu != avoided, oidcw_avoid_cpu(cpu) == 0 { avoided = cpu }
+        }
+        keepOff(firstCaller)
+        while true {
+            wake.wait()
+            lock.lock()
+            let job = pending
+            pending = nil
+            lock.unlock()
+            guard let job else {
+                freeLeftovers()  // its caller ran it already, or leftovers piled up
+                continue
+            }
+            if job.take() {
+                job.work()
+                job.done.signal()
+            }
+            freeLeftovers()
+            keepOff(job.callerCPU)
+        }
+    }
+}
