@@ -22,20 +22,20 @@ enum SubjectGrammar {
         var tokens = ColonTokens(bytes)
         var first = true
         while let key = tokens.next() {
-            if key.elementsEqual("repo".utf8) {
+            if key.equals("repo") {
                 guard let pair = tokens.next(), validRepositoryPair(pair) else { return false }
                 // The default form's context directly after `repo`: `pull_request` stands alone, and last.
-                if let next = tokens.peek(), next.elementsEqual("pull_request".utf8) {
+                if let next = tokens.peek(), next.equals("pull_request") {
                     _ = tokens.next()
                     return tokens.isAtEnd
                 }
-            } else if key.elementsEqual("context".utf8) {
+            } else if key.equals("context") {
                 guard let kind = tokens.next() else { return false }
-                if !kind.elementsEqual("pull_request".utf8) {
-                    guard kind.elementsEqual("ref".utf8) || kind.elementsEqual("environment".utf8),
+                if !kind.equals("pull_request") {
+                    guard kind.equals("ref") || kind.equals("environment"),
                           let value = tokens.next(), validValue(of: kind, value) else { return false }
                 }
-            } else if key.elementsEqual("pull_request".utf8) {
+            } else if key.equals("pull_request") {
                 return false
             } else {
                 guard isKnownKey(key), let value = tokens.next(), validValue(of: key, value) else { return false }
@@ -50,10 +50,10 @@ enum SubjectGrammar {
         var subject = subject
         return subject.withUTF8 { buffer in
             var tokens = ColonTokens(buffer[...])
-            guard let repo = tokens.next(), repo.elementsEqual("repo".utf8), let pair = tokens.next(), validRepositoryPair(pair),
+            guard let repo = tokens.next(), repo.equals("repo"), let pair = tokens.next(), validRepositoryPair(pair),
                   let kind = tokens.next() else { return false }
-            if kind.elementsEqual("pull_request".utf8) { return tokens.isAtEnd }
-            guard kind.elementsEqual("ref".utf8) || kind.elementsEqual("environment".utf8), let value = tokens.next(),
+            if kind.equals("pull_request") { return tokens.isAtEnd }
+            guard kind.equals("ref") || kind.equals("environment"), let value = tokens.next(),
                   tokens.isAtEnd else { return false }
             return validValue(of: kind, value)
         }
@@ -82,15 +82,15 @@ enum SubjectGrammar {
     }
 
     static func validValue(of key: Bytes, _ value: Bytes) -> Bool {
-        if key.elementsEqual("ref".utf8) {
+        if key.equals("ref") {
             if value.starts(with: "refs/heads/".utf8) { return validRefName(bytes: value.dropFirst(11)) }
             if value.starts(with: "refs/tags/".utf8) { return validRefName(bytes: value.dropFirst(10)) }
             return value.starts(with: "refs/pull/".utf8)
         }
-        if key.elementsEqual("environment".utf8) { return !value.isEmpty && !value.contains(where: isWildcard) }
-        if key.elementsEqual("repository".utf8) { return validRepositoryPair(value) }
-        if key.elementsEqual("repository_owner".utf8) || key.elementsEqual("actor".utf8) { return validOwner(bytes: value) }
-        for idKey in ["repository_id", "repository_owner_id", "actor_id", "enterprise_id"] where key.elementsEqual(idKey.utf8) {
+        if key.equals("environment") { return !value.isEmpty && !value.contains(where: isWildcard) }
+        if key.equals("repository") { return validRepositoryPair(value) }
+        if key.equals("repository_owner") || key.equals("actor") { return validOwner(bytes: value) }
+        for idKey: StaticString in ["repository_id", "repository_owner_id", "actor_id", "enterprise_id"] where key.equals(idKey) {
             return validID(bytes: value)
         }
         return !value.contains(where: isWildcard)

@@ -20,18 +20,26 @@ public struct WildcardPattern: Hashable, Sendable {
 
     /// Reads `text` with `*` and `?` as wildcards.
     public init(glob text: String) {
-        tokens = text.unicodeScalars.map { scalar in
+        // One pass, sized by the UTF-8 count (an upper bound of the scalars, known without decoding): `map` over
+        // the scalar view counted them first. Every sub value is compiled on every keystroke.
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "*": .anyRun
-            case "?": .anyOne
-            default: .literal(scalar)
+            case "*": tokens.append(.anyRun)
+            case "?": tokens.append(.anyOne)
+            default: tokens.append(.literal(scalar))
             }
         }
+        self.tokens = tokens
     }
 
     /// Reads `text` with every character literal (how StringEquals reads its values).
     public init(literal text: String) {
-        tokens = text.unicodeScalars.map(Token.literal)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { tokens.append(.literal(scalar)) }
+        self.tokens = tokens
     }
 
     public var hasWildcards: Bool {

@@ -49,4 +49,17 @@ struct TextSearchTests {
         #expect("token.actions.githubusercontent.com:\u{17F}ub".hasUpperCaseOrNonASCII)
         #expect(!"".hasUpperCaseOrNonASCII)
     }
+
+    @Test("a token of a subject equals a keyword exactly when it has the same bytes")
+    func tokenEqualsKeyword() {
+        var subject = "repo:acme/app:repository_id:123"
+        subject.withUTF8 { buffer in
+            var tokens = ColonTokens(buffer[...])
+            #expect(tokens.next()?.equals("repo") == true)
+            #expect(tokens.next()?.equals("acme/ap") == false)
+            #expect(tokens.next()?.equals("repository_id") == true)
+            let last = tokens.next()
+            #expect(last?.equals("123") == true && last?.equals("1234") == false && last?.equals("") == false)
+        }
+    }
 }
