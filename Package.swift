@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, innermost first:
 //   OIDCWizardCore  – pure domain: setup model, generators, policy reader, IAM evaluator, rules, scenarios, writers
 //   WizardUI        – pure TUI: state + key -> update -> effects, render into an in-memory cell frame
+//                     (CThreadPlacement: where its second thread may run, for the per-keystroke work)
 //   TerminalBackend – the only code that touches ncurses
 //   oidc-wizard     – the command line (ArgumentParser) wiring it together
 let package = Package(
