@@ -6,38 +6,37 @@
 /// generic ones. Every needle the core searches for is ASCII, and IAM and git compare bytes, so a byte
 /// search is the comparison that matters here.
 extension String {
-    func contains(_ needle: String) -> Bool {
-        // Native strings are contiguous: search their buffers directly (a view's generic indexing costs several
-        // times more per byte); bridged or shared strings take the general path.
-        utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { haystack.containsBytes($0) }
-        }.flatMap { $0 } ?? utf8.containsBytes(needle.utf8)
-    }
+    func contains(_ needle: String) -> Bool { utf8.containsBytes(needle.utf8) }
 }
 
 extension Substring {
-    func contains(_ needle: String) -> Bool {
-        utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { haystack.containsBytes($0) }
-        }.flatMap { $0 } ?? utf8.containsBytes(needle.utf8)
-    }
+    func contains(_ needle: String) -> Bool { utf8.containsBytes(needle.utf8) }
 }
 
 extension Collection where Element == UInt8 {
-    /// Whether `needle` occurs in `self` as a contiguous run of bytes (the empty needle always does).
+    /// Whether `needle` occurs in `self` as a contiguous run of bytes (the empty needle always does). Searched
+    /// on the two buffers when both have one (native strings do: a view's generic indexing costs several times
+    /// more per byte); bridged or shared text takes the general path.
     func containsBytes<Needle: Collection>(_ needle: Needle) -> Bool where Needle.Element == UInt8 {
+        let inBuffers = withContiguousStorageIfAvailable { haystack in
+            needle.withContiguousStorageIfAvailable { Self.search(haystack, for: $0) }
+        }
+        return (inBuffers ?? nil) ?? Self.search(self, for: needle)
+    }
+
+    private static func search<Haystack: Collection<UInt8>, Needle: Collection<UInt8>>(_ haystack: Haystack, for needle: Needle) -> Bool {
         guard let first = needle.first else { return true }
         let rest = needle.dropFirst()
-        var start = startIndex
-        while let hit = self[start...].firstIndex(of: first) {
-            var i = index(after: hit)
+        var start = haystack.startIndex
+        while let hit = haystack[start...].firstIndex(of: first) {
+            var i = haystack.index(after: hit)
             var matched = true
             for byte in rest {
-                guard i != endIndex, self[i] == byte else { matched = false; break }
-                formIndex(after: &i)
+                guard i != haystack.endIndex, haystack[i] == byte else { matched = false; break }
+                haystack.formIndex(after: &i)
             }
             if matched { return true }
-            start = index(after: hit)
+            start = haystack.index(after: hit)
         }
         return false
     }

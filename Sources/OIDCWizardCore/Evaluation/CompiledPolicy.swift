@@ -277,12 +277,8 @@ extension String {
     /// instructions a byte, and the evaluator compares a subject with each literal value of a statement.
     func hasSameBytes(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        let compared = utf8.withContiguousStorageIfAvailable { mine in
-            other.utf8.withContiguousStorageIfAvailable { theirs in
-                mine.elementsEqual(theirs)
-            }
-        }
-        return (compared ?? nil) ?? utf8.elementsEqual(other.utf8)
+        var mine = self, theirs = other  // `withUTF8` gives the buffer, making one only for bridged text
+        return mine.withUTF8 { mine in theirs.withUTF8 { mine.elementsEqual($0) } }
     }
 
     /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.

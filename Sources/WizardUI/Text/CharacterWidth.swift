@@ -25,11 +25,8 @@ public enum CharacterWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character). Checked on the
         // text's buffer where it has one: every span of every frame is measured.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? bytes.count : -1
-        }
-        if let ascii, ascii >= 0 { return ascii }
-        if ascii == nil, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        func printableASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        if text.utf8.withContiguousStorageIfAvailable(printableASCII) ?? printableASCII(text.utf8) { return text.utf8.count }
         var total = 0
         for c in text { total &+= measure(c).width }
         return total

@@ -96,21 +96,17 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Whether `prefix` is `path` or one of its ancestors (cut at a `.` or `[` boundary).
     static func isPrefix(_ prefix: String, of path: String) -> Bool {
-        // Paths are compared byte by byte, on their buffers where they have them: the preview is marked on every
-        // keystroke, and the generic comparison of the UTF-8 views cost tens of instructions a byte.
-        func check(_ path: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard path.count >= prefix.count, path.starts(with: prefix) else { return false }
-            guard path.count > prefix.count else { return true }
-            let next = path[prefix.count]
-            return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")
+        // Paths are compared byte by byte, on their buffers: the preview is marked on every keystroke, and the
+        // generic comparison of the UTF-8 views cost tens of instructions a byte.
+        var path = path, prefix = prefix  // `withUTF8` gives the buffer, making one only for bridged text
+        return path.withUTF8 { path in
+            prefix.withUTF8 { prefix in
+                guard path.count >= prefix.count, path.starts(with: prefix) else { return false }
+                guard path.count > prefix.count else { return true }
+                let next = path[prefix.count]
+                return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")
+            }
         }
-        if let answer = path.utf8.withContiguousStorageIfAvailable({ path in
-            prefix.utf8.withContiguousStorageIfAvailable { check(path, $0) }
-        }), let answer { return answer }
-        guard path.utf8.starts(with: prefix.utf8) else { return false }
-        if path.utf8.count == prefix.utf8.count { return true }
-        let next = path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: prefix.utf8.count)]
-        return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")
     }
 
     private struct Builder {
