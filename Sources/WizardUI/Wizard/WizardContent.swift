@@ -56,11 +56,8 @@ enum WizardContent {
             let mark = line.marker.map(gutterMark) ?? StyledText("  ")
             if line.text.width <= room {
                 lines.append(mark + line.text)
-                continue
-            }
-            let indent = line.text.plainText.prefix { $0 == " " }.count + 4
-            for (i, piece) in TextWrapping.wrap(line.text, width: room, continuationIndent: indent).enumerated() {
-                lines.append((i == 0 ? mark : (line.marker.map { _ in mark } ?? StyledText("  "))) + piece)
+            } else {
+                lines += wrapped(line.text, room: room).map { mark + $0 }
             }
         }
         return (lines, starts)
@@ -74,14 +71,15 @@ enum WizardContent {
         let room = max(1, width - gutter)
         for line in state.derived.preview.lines {
             starts.append(row)
-            if line.text.width <= room {
-                row += 1
-                continue
-            }
-            let indent = line.text.plainText.prefix { $0 == " " }.count + 4
-            row += TextWrapping.wrap(line.text, width: room, continuationIndent: indent).count
+            row += line.text.width <= room ? 1 : wrapped(line.text, room: room).count
         }
         return (starts, row)
+    }
+
+    /// A preview line too wide for `room` columns, as rows: each continuation indented under its value.
+    private static func wrapped(_ text: StyledText, room: Int) -> [StyledText] {
+        let indent = text.plainText.prefix { $0 == " " }.count + 4
+        return TextWrapping.wrap(text, width: room, continuationIndent: indent)
     }
 
     static func blockingLines(state: WizardState, width: Int) -> [StyledText] {
