@@ -32,8 +32,11 @@ struct NameRulesFastPathTests {
             if NameRules.plainRepositoryName(name) { #expect(NameRules.repositoryNameViolations(name, owner: "acme").isEmpty, "repository \(name)") }
             if NameRules.plainRoleName(name) { #expect(NameRules.roleNameViolations(name).isEmpty, "role \(name)") }
             if NameRules.plainAccountID(name) { #expect(NameRules.accountIDViolations(name).isEmpty, "account \(name)") }
-            // And the public rules are the full rules whenever the fast path does not decide.
-            #expect(NameRules.owner(name) == (NameRules.plainOwner(name) ? [] : NameRules.ownerViolations(name)))
+            // So the public rules say exactly what the full rules say, for every name.
+            #expect(NameRules.owner(name) == NameRules.ownerViolations(name), "owner \(name)")
+            #expect(NameRules.repositoryName(name, owner: "acme") == NameRules.repositoryNameViolations(name, owner: "acme"), "repository \(name)")
+            #expect(NameRules.roleName(name) == NameRules.roleNameViolations(name), "role \(name)")
+            #expect(NameRules.accountID(name) == NameRules.accountIDViolations(name), "account \(name)")
         }
         #expect(accepted >= 40, "the generated names include many plain owners")
         #expect(NameRules.plainAccountID("123456789012"))
