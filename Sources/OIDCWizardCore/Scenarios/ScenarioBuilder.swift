@@ -346,8 +346,13 @@ struct PolicyFacts {
 
     /// What follows `:oidc-provider/` in an ARN (searched in bytes: this runs on every keystroke).
     static func issuer(inProviderARN arn: String) -> String? {
-        guard let marker = arn.utf8.firstRange(of: ":oidc-provider/".utf8) else { return nil }
-        return String(arn[marker.upperBound...])
+        let marker = Array(":oidc-provider/".utf8)
+        let bytes = Array(arn.utf8)
+        guard bytes.count >= marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) where bytes[start..<(start + marker.count)].elementsEqual(marker) {
+            return String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
+        }
+        return nil
     }
 
     static func partition(in policy: TrustPolicy) -> Partition? {
