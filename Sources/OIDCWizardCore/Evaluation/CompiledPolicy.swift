@@ -277,8 +277,11 @@ extension String {
     /// instructions a byte, and the evaluator compares a subject with each literal value of a statement.
     func hasSameBytes(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var mine = self, theirs = other  // `withUTF8` gives the buffer, making one only for bridged text
-        return mine.withUTF8 { mine in theirs.withUTF8 { mine.elementsEqual($0) } }
+        // Not `withUTF8` on copies: the copies' retains cost more than the comparison on this path.
+        let inBuffers = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { mine.elementsEqual($0) }
+        }
+        return (inBuffers ?? nil) ?? utf8.elementsEqual(other.utf8)
     }
 
     /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.
