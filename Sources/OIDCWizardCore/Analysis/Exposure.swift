@@ -362,6 +362,11 @@ struct RequestTemplate {
             (sub, aud, repository, repositoryID, ref) = (key("sub"), key("aud"), key("repository"), key("repository_id"), key("ref"))
             (environment, jobWorkflowRef, workflow, actor, actorID) = (key("environment"), key("job_workflow_ref"), key("workflow"), key("actor"), key("actor_id"))
         }
+
+        /// github.com's keys, spelled once for the process (the wizard builds templates on every keystroke).
+        static let gitHubDotCom = Keys(host: GitHubFlavor.githubDotComHost)
+
+        static func of(host: String) -> Keys { host == GitHubFlavor.githubDotComHost ? gitHubDotCom : Keys(host: host) }
     }
     let keys: Keys
     /// Which optional claims requests carry: only those the policy reads (`CompiledPolicy.readKeys`), since
@@ -389,7 +394,7 @@ struct RequestTemplate {
             return Witnesses.fill(value, kind: kind).first ?? value
         }
         host = statement.issuerHost
-        keys = Keys(host: host)
+        keys = Keys.of(host: host)
         audience = wanted("aud") ?? intent?.audience ?? statement.partition?.defaultAudience ?? "sts.amazonaws.com"
         wantedRef = wanted("ref")
         wantedJobWorkflowRef = wanted("job_workflow_ref")

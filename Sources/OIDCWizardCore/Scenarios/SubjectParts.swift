@@ -19,23 +19,42 @@ struct SubjectParts: Hashable, Sendable {
 
     /// Splits `sub`; nil when it does not start with `repo:<owner>/<name>:`.
     init?(parsing sub: String) {
-        // Byte-level: the table parses every run's subject on every keystroke. `/`, `:` and `@` are ASCII,
-        // so their UTF-8 positions are valid String indices.
-        guard sub.hasPrefix("repo:") else { return nil }
-        let bytes = sub.utf8
-        let ownerStart = bytes.index(bytes.startIndex, offsetBy: 5)
-        guard let slash = bytes[ownerStart...].firstIndex(of: 0x2F) else { return nil }
-        let nameStart = bytes.index(after: slash)
-        guard let colon = bytes[nameStart...].firstIndex(of: 0x3A), slash != ownerStart, colon != nameStart,
-              !bytes[ownerStart..<slash].contains(0x3A) else { return nil }
-        (owner, ownerID) = Self.splitID(sub[ownerStart..<slash])
-        (name, repositoryID) = Self.splitID(sub[nameStart..<colon])
-        context = SubjectContext(parsing: String(sub[bytes.index(after: colon)...]))
+        // Over the subject's bytes at integer offsets: the table parses every run's subject on every keystroke.
+        // `/`, `:` and `@` are ASCII, so every part cut at them is valid UTF-8 on its own.
+        let parsed: SubjectParts?
+        if let inPlace = sub.utf8.withContiguousStorageIfAvailable(Self.parse) {
+            parsed = inPlace
+        } else {
+            var copy = sub
+            parsed = copy.withUTF8(Self.parse)
+        }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
-    private static func splitID(_ part: Substring) -> (String, String?) {
-        guard let at = part.utf8.firstIndex(of: 0x40) else { return (String(part), nil) }
-        return (String(part[..<at]), String(part[part.utf8.index(after: at)...]))
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> SubjectParts? {
+        let ownerStart = 5
+        guard bytes.starts(with: "repo:") else { return nil }
+        func first(_ byte: UInt8, from start: Int) -> Int? {
+            var index = start
+            while index < bytes.count {
+                if bytes[index] == byte { return index }
+                index += 1
+            }
+            return nil
+        }
+        // The owner ends at the first `/`, which comes before any `:`; the name ends at the next `:`.
+        guard let slash = first(0x2F, from: ownerStart), slash != ownerStart,
+              let colon = first(0x3A, from: ownerStart), colon > slash + 1 else { return nil }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func split(_ range: Range<Int>) -> (String, String?) {
+            guard let at = first(0x40, from: range.lowerBound), at < range.upperBound else { return (text(range), nil) }
+            return (text(range.lowerBound..<at), text(at + 1..<range.upperBound))
+        }
+        let (owner, ownerID) = split(ownerStart..<slash)
+        let (name, repositoryID) = split(slash + 1..<colon)
+        return SubjectParts(owner: owner, ownerID: ownerID, name: name, repositoryID: repositoryID,
+                            context: SubjectContext(parsing: UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])))
     }
 
     var hasIDs: Bool { ownerID != nil || repositoryID != nil }
@@ -70,11 +89,20 @@ enum SubjectContext: Hashable, Sendable {
     case other(String)
 
     init(parsing text: String) {
-        // Prefixes compared in bytes (ASCII), the rest cut at the same byte offset: runs for every table row.
+        if let context = text.utf8.withContiguousStorageIfAvailable(SubjectContext.init(parsing:)) {
+            self = context
+        } else {
+            var copy = text
+            self = copy.withUTF8(SubjectContext.init(parsing:))
+        }
+    }
+
+    /// `bytes`: the context's UTF-8. Prefixes compared in bytes (ASCII), the rest cut at the same offset: runs
+    /// for every table row.
+    init(parsing bytes: UnsafeBufferPointer<UInt8>) {
         func after(_ prefix: StaticString) -> String? {
-            let head = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-            guard text.utf8.starts(with: head) else { return nil }
-            return String(text.utf8.dropFirst(head.count))
+            guard bytes.starts(with: prefix) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.utf8CodeUnitCount...]), as: UTF8.self)
         }
         if let name = after("ref:refs/heads/") {
             self = .branch(name)
@@ -82,10 +110,9 @@ enum SubjectContext: Hashable, Sendable {
             self = .tag(name)
         } else if let name = after("environment:") {
             self = .environment(name)
-        } else if text == "pull_request" {
-            self = .pullRequest
         } else {
-            self = .other(text)
+            let text = String(decoding: bytes, as: UTF8.self)
+            self = text == "pull_request" ? .pullRequest : .other(text)
         }
     }
 
@@ -131,5 +158,15 @@ enum SubjectContext: Hashable, Sendable {
         case .environment(let name): "job in environment \(name) of \(repository)"
         case .other(let text): "run of \(repository) with subject context \"\(text)\""
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes start with `prefix`'s UTF-8.
+    func starts(with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        for index in 0..<count where self[index] != prefix.utf8Start[index] { return false }
+        return true
     }
 }

@@ -42,6 +42,19 @@ struct TextSearchTests {
         #expect(String(inner).hasSameBytes(as: "repo:acme/app:pull_request"))
     }
 
+    @Test("byte equality finds a difference at any position, inside or after the eight-byte steps")
+    func sameBytesEveryPosition() {
+        for length in 0...40 {
+            let text = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            #expect(text.hasSameBytes(as: String(text.utf8.map { Character(UnicodeScalar($0)) })))
+            for position in 0..<length {
+                var bytes = Array(text.utf8)
+                bytes[position] = UInt8(ascii: "-")
+                #expect(!text.hasSameBytes(as: String(decoding: bytes, as: UTF8.self)), "length \(length), position \(position)")
+            }
+        }
+    }
+
     @Test("a key needs lower-casing exactly when it has an upper-case ASCII letter or a non-ASCII byte")
     func lowerCasingNeeded() {
         #expect(!"token.actions.githubusercontent.com:sub".hasUpperCaseOrNonASCII)
