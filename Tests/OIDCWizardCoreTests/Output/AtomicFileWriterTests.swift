@@ -108,4 +108,25 @@ struct AtomicFileWriterTests {
             #expect(listing(dir) == [".github"])
         }
     }
+
+    @Test("a killed writer left as a zombie (not yet reaped) counts as gone, so its temporary file is cleaned up",
+          .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat")))
+    func zombieIsNotALiveWriter() throws {
+        #expect(!AtomicFileWriter.isZombie(getpid()))
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { argv.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, nil) == 0)
+        // Not reaped yet: once it has exited it is a zombie.
+        var waited = 0
+        while !AtomicFileWriter.isZombie(pid), waited < 500 {
+            usleep(10_000)
+            waited += 1
+        }
+        #expect(AtomicFileWriter.isZombie(pid))
+        #expect(kill(pid, 0) == 0, "a zombie still answers kill(pid, 0)")
+        #expect(!AtomicFileWriter.isLiveWriter(pid))
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
 }
