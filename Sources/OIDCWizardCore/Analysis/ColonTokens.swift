@@ -32,13 +32,3 @@ struct ColonTokens {
         return copy.next()
     }
 }
-
-extension Slice where Base == UnsafeBufferPointer<UInt8> {
-    /// Whether these bytes are exactly `literal`'s: lengths first, then the bytes (the grammar compares each token
-    /// with its keywords, for every subject on every keystroke).
-    func equals(_ literal: StaticString) -> Bool {
-        guard count == literal.utf8CodeUnitCount else { return false }
-        let other = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        return elementsEqual(other)
-    }
-}

@@ -58,14 +58,8 @@ struct SubjectShape: Equatable {
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parts {
         func isWild(_ byte: UInt8) -> Bool { byte == 0x2A || byte == 0x3F }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        /// `acme@123` → (`acme`, `123`).
-        func splitID(_ range: Range<Int>) -> (String, String?) {
-            guard let at = bytes[range].firstIndex(of: 0x40) else { return (text(range), nil) }
-            return (text(range.lowerBound..<at), text((at + 1)..<range.upperBound))
-        }
         var parts = Parts()
-        guard bytes.starts(with: "repo:".utf8) else {
+        guard bytes.starts(with: "repo:") else {
             // Not bound to a repository up front: a template subject, or `*`. A wildcard anywhere in it
             // lets other owners in as much as the fixed text does (the template itself binds nothing).
             parts.wildcardSite = bytes.contains(where: isWild) ? .owner : .none
@@ -75,7 +69,7 @@ struct SubjectShape: Equatable {
         let ownerStart = 5
         let slash = bytes[ownerStart...].firstIndex(of: 0x2F)
         let ownerEnd = slash ?? bytes.count
-        (parts.owner, parts.ownerID) = splitID(ownerStart..<ownerEnd)
+        (parts.owner, parts.ownerID) = bytes.splitID(ownerStart..<ownerEnd)
         // Only a wildcard in the owner's NAME opens the owner: `acme@*` still names acme (any id of it is
         // the name-only risk, judged as such), and without a `/` the owner never ends.
         let ownerNameEnd = bytes[ownerStart..<ownerEnd].firstIndex(of: 0x40) ?? ownerEnd
@@ -88,7 +82,7 @@ struct SubjectShape: Equatable {
         let repoStart = ownerEnd + 1
         let colon = bytes[repoStart...].firstIndex(of: 0x3A)
         let repoEnd = colon ?? bytes.count
-        (parts.repository, parts.repositoryID) = splitID(repoStart..<repoEnd)
+        (parts.repository, parts.repositoryID) = bytes.splitID(repoStart..<repoEnd)
         let repoNameEnd = bytes[repoStart..<repoEnd].firstIndex(of: 0x40) ?? repoEnd
         if bytes[repoStart..<repoNameEnd].contains(where: isWild) {
             parts.wildcardSite = .repository
@@ -96,7 +90,7 @@ struct SubjectShape: Equatable {
         }
         if let colon {
             let contextStart = colon + 1
-            parts.context = text(contextStart..<bytes.count)
+            parts.context = bytes.text(contextStart..<bytes.count)
             parts.wildcardSite = bytes[contextStart...].contains(where: isWild) ? .context : .none
         }
         return parts

@@ -279,28 +279,9 @@ extension String {
         guard utf8.count == other.utf8.count else { return false }
         // Not `withUTF8` on copies: the copies' retains cost more than the comparison on this path.
         let inBuffers = utf8.withContiguousStorageIfAvailable { mine in
-            other.utf8.withContiguousStorageIfAvailable { Self.sameBytes(mine, $0) }
+            other.utf8.withContiguousStorageIfAvailable { UTF8Bytes.same(UnsafeRawBufferPointer(mine), UnsafeRawBufferPointer($0)) }
         }
         return (inBuffers ?? nil) ?? utf8.elementsEqual(other.utf8)
-    }
-
-    /// Two buffers of the same length compared eight bytes at a time (`elementsEqual` goes byte by byte through
-    /// iterators: several hundred instructions for a subject).
-    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (rawA, rawB) = (UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b))
-        let count = Swift.min(a.count, b.count)
-        var offset = 0
-        while offset + 8 <= count {
-            if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
-            }
-            offset += 8
-        }
-        while offset < count {
-            if a[offset] != b[offset] { return false }
-            offset += 1
-        }
-        return a.count == b.count
     }
 
     /// Whether the text has a `${` (where a policy variable could start); a byte scan, no Foundation.

@@ -19,40 +19,21 @@ struct SubjectParts: Hashable, Sendable {
 
     /// Splits `sub`; nil when it does not start with `repo:<owner>/<name>:`.
     init?(parsing sub: String) {
-        // Over the subject's bytes at integer offsets: the table parses every run's subject on every keystroke.
-        // `/`, `:` and `@` are ASCII, so every part cut at them is valid UTF-8 on its own.
-        let parsed: SubjectParts?
-        if let inPlace = sub.utf8.withContiguousStorageIfAvailable(Self.parse) {
-            parsed = inPlace
-        } else {
-            var copy = sub
-            parsed = copy.withUTF8(Self.parse)
-        }
-        guard let parsed else { return nil }
+        // Over the subject's bytes at integer offsets (`UTF8Bytes`): the table parses every run's subject on
+        // every keystroke.
+        var text = sub
+        guard let parsed = text.withUTF8(Self.parse) else { return nil }
         self = parsed
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> SubjectParts? {
         let ownerStart = 5
         guard bytes.starts(with: "repo:") else { return nil }
-        func first(_ byte: UInt8, from start: Int) -> Int? {
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == byte { return index }
-                index += 1
-            }
-            return nil
-        }
         // The owner ends at the first `/`, which comes before any `:`; the name ends at the next `:`.
-        guard let slash = first(0x2F, from: ownerStart), slash != ownerStart,
-              let colon = first(0x3A, from: ownerStart), colon > slash + 1 else { return nil }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        func split(_ range: Range<Int>) -> (String, String?) {
-            guard let at = first(0x40, from: range.lowerBound), at < range.upperBound else { return (text(range), nil) }
-            return (text(range.lowerBound..<at), text(at + 1..<range.upperBound))
-        }
-        let (owner, ownerID) = split(ownerStart..<slash)
-        let (name, repositoryID) = split(slash + 1..<colon)
+        guard let slash = bytes[ownerStart...].firstIndex(of: UInt8(ascii: "/")), slash != ownerStart,
+              let colon = bytes[ownerStart...].firstIndex(of: UInt8(ascii: ":")), colon > slash + 1 else { return nil }
+        let (owner, ownerID) = bytes.splitID(ownerStart..<slash)
+        let (name, repositoryID) = bytes.splitID(slash + 1..<colon)
         return SubjectParts(owner: owner, ownerID: ownerID, name: name, repositoryID: repositoryID,
                             context: SubjectContext(parsing: UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])))
     }
@@ -89,12 +70,8 @@ enum SubjectContext: Hashable, Sendable {
     case other(String)
 
     init(parsing text: String) {
-        if let context = text.utf8.withContiguousStorageIfAvailable(SubjectContext.init(parsing:)) {
-            self = context
-        } else {
-            var copy = text
-            self = copy.withUTF8(SubjectContext.init(parsing:))
-        }
+        var text = text
+        self = text.withUTF8(SubjectContext.init(parsing:))
     }
 
     /// `bytes`: the context's UTF-8. Prefixes compared in bytes (ASCII), the rest cut at the same offset: runs
@@ -102,7 +79,7 @@ enum SubjectContext: Hashable, Sendable {
     init(parsing bytes: UnsafeBufferPointer<UInt8>) {
         func after(_ prefix: StaticString) -> String? {
             guard bytes.starts(with: prefix) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.utf8CodeUnitCount...]), as: UTF8.self)
+            return bytes.text(prefix.utf8CodeUnitCount..<bytes.count)
         }
         if let name = after("ref:refs/heads/") {
             self = .branch(name)
@@ -111,7 +88,7 @@ enum SubjectContext: Hashable, Sendable {
         } else if let name = after("environment:") {
             self = .environment(name)
         } else {
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = bytes.text(0..<bytes.count)
             self = text == "pull_request" ? .pullRequest : .other(text)
         }
     }
@@ -158,15 +135,5 @@ enum SubjectContext: Hashable, Sendable {
         case .environment(let name): "job in environment \(name) of \(repository)"
         case .other(let text): "run of \(repository) with subject context \"\(text)\""
         }
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes start with `prefix`'s UTF-8.
-    func starts(with prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard self.count >= count else { return false }
-        for index in 0..<count where self[index] != prefix.utf8Start[index] { return false }
-        return true
     }
 }

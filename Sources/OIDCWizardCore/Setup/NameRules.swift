@@ -299,7 +299,7 @@ public enum NameRules {
     static func plainASCII(_ text: String, maxLength: Int, also: StaticString) -> Bool {
         let count = text.utf8.count
         guard count >= 1, count <= maxLength else { return false }
-        let extra = UnsafeBufferPointer(start: also.utf8Start, count: also.utf8CodeUnitCount)
+        let extra = UTF8Bytes.bytes(of: also)
         return text.utf8.allSatisfy { byte in
             (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || extra.contains(byte)
         }

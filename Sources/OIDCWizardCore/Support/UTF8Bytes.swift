@@ -1,0 +1,52 @@
+/// Reading UTF-8 in place, at integer offsets. The subject parsers, the grammar and the evaluator's literal
+/// comparisons run for every value on every keystroke, where the string views' generic index arithmetic and
+/// byte-by-byte iterators cost several times more. The parsers cut only at ASCII delimiters (`/`, `:`, `@`),
+/// so every piece is whole characters.
+enum UTF8Bytes {
+    /// Whether `a` and `b` hold the same bytes: lengths first, then eight bytes at a time.
+    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        var offset = 0
+        while offset + 8 <= a.count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < a.count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    static func bytes(of literal: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The text of the bytes in `range`.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
+    }
+
+    /// `acme@123` (the bytes in `range`) → (`acme`, `123`); without an `@`, (the text, nil).
+    func splitID(_ range: Range<Int>) -> (String, String?) {
+        guard let at = self[range].firstIndex(of: UInt8(ascii: "@")) else { return (text(range), nil) }
+        return (text(range.lowerBound..<at), text((at + 1)..<range.upperBound))
+    }
+
+    /// Whether the bytes start with `prefix`'s.
+    func starts(with prefix: StaticString) -> Bool {
+        let prefix = UTF8Bytes.bytes(of: prefix)
+        return count >= prefix.count && UTF8Bytes.same(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(self)[..<prefix.count]), prefix)
+    }
+}
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes are exactly `literal`'s (the grammar compares each token with its keywords).
+    func equals(_ literal: StaticString) -> Bool {
+        UTF8Bytes.same(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: self)), UTF8Bytes.bytes(of: literal))
+    }
+}
