@@ -227,28 +227,30 @@ public struct AtomicFileWriter: Sendable {
     /// it. Where `/proc` cannot tell, any live process counts, so a file is never pulled from under a writer.
     static func isLiveWriter(_ pid: pid_t) -> Bool {
         if kill(pid, 0) != 0, errno == ESRCH { return false }
-        // A killed process stays a zombie until its parent reaps it (in a container whose first process does not
-        // reap, for good): it answers `kill(pid, 0)` and keeps its name, but writes nothing any more.
+        // A killed process stays a zombie until its parent reaps it; an orphan's new parent may take its time (the
+        // first process of this machine's container took 1.5–2 s). A zombie answers `kill(pid, 0)` and keeps its
+        // name, but writes nothing any more.
         if isZombie(pid) { return false }
-        guard let file = fopen("/proc/\(pid)/comm", "r") else { return true }
-        defer { fclose(file) }
-        var buffer = [CChar](repeating: 0, count: 64)
-        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return true }
-        let comm = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return comm.hasPrefix("oidc-wizard")
+        guard let comm = procLine(pid, "comm") else { return true }
+        return String(decoding: comm, as: UTF8.self).hasPrefix("oidc-wizard")
     }
 
     /// Whether `/proc/<pid>/stat` shows the process as a zombie (`Z`) or dead (`X`); false where it cannot tell.
     static func isZombie(_ pid: pid_t) -> Bool {
-        guard let file = fopen("/proc/\(pid)/stat", "r") else { return false }
-        defer { fclose(file) }
-        var buffer = [CChar](repeating: 0, count: 512)
-        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return false }
-        let line = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        guard let line = procLine(pid, "stat") else { return false }
         // `<pid> (<comm>) <state> …`: the name may hold spaces and parentheses, so the state follows the last `)`.
         guard let close = line.lastIndex(of: UInt8(ascii: ")")), close + 2 < line.count else { return false }
         let state = line[close + 2]
         return state == UInt8(ascii: "Z") || state == UInt8(ascii: "X")
+    }
+
+    /// The first line of `/proc/<pid>/<file>` (at most 511 bytes), or nil where there is none to read.
+    private static func procLine(_ pid: pid_t, _ file: String) -> [UInt8]? {
+        guard let handle = fopen("/proc/\(pid)/\(file)", "r") else { return nil }
+        defer { fclose(handle) }
+        var buffer = [CChar](repeating: 0, count: 512)
+        guard fgets(&buffer, Int32(buffer.count), handle) != nil else { return nil }
+        return buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
     }
 
     private static func syncDirectory(_ path: String) {
