@@ -53,21 +53,8 @@ public enum PolicyAnalyzer {
 
     /// One finding per rule and path: the same value reached from two angles is reported once.
     static func deduplicated(_ findings: [Finding]) -> [Finding] {
-        // A policy has a handful of findings (the wizard's, on every keystroke): comparing rule ids — short, and
-        // different for most pairs — costs less than hashing every finding's path and message. Many findings
-        // (a lint of a huge policy) are hashed.
-        guard findings.count > 32 else {
-            var kept: [Finding] = []
-            kept.reserveCapacity(findings.count)
-            for finding in findings where !kept.contains(where: {
-                $0.rule == finding.rule && $0.path == finding.path && $0.message == finding.message
-            }) {
-                kept.append(finding)
-            }
-            return kept
-        }
-        var seen: Set<Identity> = []
-        return findings.filter { seen.insert(Identity(rule: $0.rule, path: $0.path, message: $0.message)).inserted }
+        var seen = SeenKeys<Identity>()
+        return findings.filter { seen.insert(Identity(rule: $0.rule, path: $0.path, message: $0.message)) }
     }
 
     private struct Identity: Hashable {

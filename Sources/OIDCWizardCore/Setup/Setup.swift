@@ -50,9 +50,8 @@ public struct Setup: Hashable, Sendable {
     /// Every `sub` value (exact or pattern) the user meant, in order, without duplicates: one per
     /// repository and rule. The policy lists exactly these; the scenario builder checks them.
     public var intendedSubjects: [String] {
-        // Built for the policy and the intent on every keystroke: each repository's prefix is worded once, and a
-        // setup's dozen subjects are checked for duplicates by comparison (a set is used past that).
-        var seen: Set<String> = []
+        // Built for the policy and the intent on every keystroke: each repository's prefix is worded once.
+        var seen = SeenKeys<String>()
         var subjects: [String] = []
         for access in repositories {
             let prefix = subjectTemplate == nil ? access.repository.subjectPrefix + ":" : ""
@@ -64,12 +63,7 @@ public struct Setup: Hashable, Sendable {
                 } else {
                     subject = prefix + rule.subjectSuffix
                 }
-                if subjects.count < 16 {
-                    if !subjects.contains(subject) { subjects.append(subject) }
-                } else {
-                    if seen.isEmpty { seen = Set(subjects) }
-                    if seen.insert(subject).inserted { subjects.append(subject) }
-                }
+                if seen.insert(subject) { subjects.append(subject) }
             }
         }
         return subjects

@@ -30,7 +30,7 @@ struct SetupValidationTests {
         }
         #expect(setup.intendedSubjects == expected)
         #expect(Set(expected).count == expected.count)
-        #expect(expected.count == min(repositories, 4) * 5)  // five distinct rules; with five repositories, past 16
+        #expect(expected.count == min(repositories, 4) * 5)  // five distinct rules (many subjects: SeenKeysTests)
     }
 
     @Test("with no rule chosen, only branch main is trusted; any context only when asked")
