@@ -49,7 +49,7 @@ final class PolicyAnalysis {
         let key = template.key + "\u{0}" + subject
         if let known = rulings[key] { return known }
         let ruling = budget.spend() ? evaluator.decide(template.request(subject: subject)) : nil
-        if rulings.isEmpty { rulings.reserveCapacity(16) }  // a handful per analysis: grown once, not four times
+        if rulings.isEmpty { rulings.reserveCapacity(16) }  // a handful per analysis: sized once, not grown as they come
         rulings[key] = ruling
         return ruling
     }

@@ -18,9 +18,9 @@ import Dispatch
 ///   busy second CPU costs no more than doing both halves here.
 /// - Waking the second thread ahead of the work, while the caller resolves the setup, was measured slower at a
 ///   person's typing pace, and is not done.
-/// - So was keeping it awake (spinning for its next job for 300 µs after each): faster back to back, slower at
-///   typing pace, most likely because a spinning virtual CPU takes host time from the caller's. A caller that
-///   spins for the result instead of sleeping measured within the noise. Both threads sleep when idle.
+/// - So was keeping it awake (spinning for its next job for 300 µs after each): no clear gain back to back, slower
+///   at typing pace, most likely because a spinning virtual CPU takes host time from the caller's. A caller that
+///   spins for the result instead of sleeping showed no clear gain either. Both threads sleep when idle.
 enum BothAtOnce {
     /// `first` runs here, `second` on the second thread (handed over first, so that it is under way while `first`
     /// runs), or here after `first` when the second thread has not taken it by then.
