@@ -45,7 +45,7 @@ struct SubjectPartsParsingTests {
     @Test("reads every subject as the plain reading of the format does", arguments: subjects)
     func matchesReference(_ sub: String) {
         #expect(SubjectParts(parsing: sub) == Self.reference(sub))
-        // A substring's bytes (not at the start of its storage) read the same.
+        // The same through a subject made at run time (its own storage, or inline when short; not a literal's).
         let embedded = ("x" + sub + "x").dropFirst().dropLast()
         #expect(SubjectParts(parsing: String(embedded)) == Self.reference(sub))
     }

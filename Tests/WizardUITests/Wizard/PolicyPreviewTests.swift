@@ -20,7 +20,7 @@ struct PolicyPreviewTests {
     ])
     func pathPrefix(prefix: String, path: String, inside: Bool) {
         #expect(PolicyPreview.isPrefix(prefix, of: path) == inside)
-        // The same through strings that do not own their storage in one piece.
+        // The same through a path made at run time (its own storage, or inline when short; not a literal's).
         let bridged = String(Substring("x" + path).dropFirst())
         #expect(PolicyPreview.isPrefix(prefix, of: bridged) == inside)
     }
