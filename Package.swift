@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WizardUITests",
-            dependencies: ["WizardUI", "OIDCWizardCore"],
+            dependencies: ["WizardUI", "OIDCWizardCore", "CThreadPlacement"],
             exclude: ["__Snapshots__"]  // golden screens, read by Support/Golden.swift
         ),
         // Key decoding and a headless ncurses round trip (serialized: ncurses is process-global).

@@ -5,6 +5,8 @@
 #if defined(__linux__)
 #include <pthread.h>
 #include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 // The CPUs the process may use, read once (before any thread here narrows its own set).
 static cpu_set_t usable;
@@ -23,15 +25,18 @@ int oidcw_usable_cpu_count(void) {
     return usable_count;
 }
 
-int oidcw_avoid_cpu(int cpu) {
-    if (oidcw_usable_cpu_count() < 2 || cpu < 0 || cpu >= CPU_SETSIZE) return -1;
+int oidcw_current_thread(void) { return (int)syscall(SYS_gettid); }
+
+int oidcw_avoid_cpu(int thread, int cpu) {
+    if (oidcw_usable_cpu_count() < 2 || thread < 0 || cpu < 0 || cpu >= CPU_SETSIZE) return -1;
     cpu_set_t others = usable;
     CPU_CLR(cpu, &others);
     if (CPU_COUNT(&others) == 0) return -1;
-    return sched_setaffinity(0, sizeof others, &others) == 0 ? 0 : -1;
+    return sched_setaffinity((pid_t)thread, sizeof others, &others) == 0 ? 0 : -1;
 }
 #else
 int oidcw_current_cpu(void) { return -1; }
 int oidcw_usable_cpu_count(void) { return -1; }
-int oidcw_avoid_cpu(int cpu) { (void)cpu; return -1; }
+int oidcw_current_thread(void) { return -1; }
+int oidcw_avoid_cpu(int thread, int cpu) { (void)thread; (void)cpu; return -1; }
 #endif

@@ -13,7 +13,9 @@ import Dispatch
 ///   the work over took ~450 µs in at least a quarter of the keystrokes, and both halves then ran one after the
 ///   other — most likely because the scheduler woke the thread on the caller's own CPU (a virtual CPU the host
 ///   has parked does not count as idle). The thread here therefore keeps off the CPU of the thread that hands it
-///   work (tried first on the dispatch queue's thread: the handover then took 20–30 µs).
+///   work (tried first on the dispatch queue's thread: the handover then took 20–30 µs). It is moved when the work
+///   is handed over, not after each job: the caller's CPU changes across idle pauses, and timed at typing pace the
+///   thread had been left on the caller's CPU in about half of the keystrokes (see `SecondThread.keepOff`).
 /// - Whoever finishes first takes the other half if the second thread has not started it yet, so a late or
 ///   busy second CPU costs no more than doing both halves here.
 /// - Waking the second thread ahead of the work, while the caller resolves the setup, was measured slower at a

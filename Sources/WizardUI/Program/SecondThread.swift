@@ -26,8 +26,12 @@ final class SecondThread: @unchecked Sendable {
     /// Nil on a machine (or in a CPU set) with one usable CPU: there the second half runs on the caller's thread.
     static let shared: SecondThread? = oidcw_usable_cpu_count() == 1 ? nil : SecondThread()
 
-    /// Guards `pending`, `occupied` and `leftovers`.
+    /// Guards `pending`, `occupied`, `leftovers`, `threadID` and `avoided`.
     private let lock = NSLock()
+    /// This thread's kernel id, once it runs (0 before).
+    private var threadID: Int32 = 0
+    /// The CPU this thread is kept off (-1 when none).
+    private var avoided: Int32 = -1
     /// The job handed over and not yet picked up.
     private var pending: Job?
     /// Whether a caller's job is in flight (handed over, not yet finished by its caller).
@@ -56,9 +60,21 @@ final class SecondThread: @unchecked Sendable {
         }
         occupied = true
         pending = job
+        keepOff(job.callerCPU)
         lock.unlock()
         wake.signal()
         return true
+    }
+
+    /// Moves this (sleeping) thread off `cpu`, the CPU of the thread about to wake it, unless it is off it already.
+    /// Called with `lock` held, before the wake-up: the scheduler wakes a thread on a CPU it may run on, so this
+    /// decides where it wakes. The caller's CPU changes from one keystroke to the next (after an idle pause the
+    /// scheduler resumes it wherever there is room), and a second thread woken on it either preempted the caller
+    /// for its whole half or waited until the caller had done both halves: measured at a person's typing pace, one
+    /// keystroke in two lost its parallelism that way while this thread moved itself only after each job.
+    private func keepOff(_ cpu: Int32) {
+        guard cpu >= 0, cpu != avoided, threadID > 0, oidcw_avoid_cpu(threadID, cpu) == 0 else { return }
+        avoided = cpu
     }
 
     /// The caller has its result: the thread is free for the next caller.
@@ -75,6 +91,7 @@ final class SecondThread: @unchecked Sendable {
         lock.lock()
         leftovers.append(leftover)
         let pileUp = leftovers.count >= Self.leftoverLimit && !occupied
+        if pileUp { keepOff(oidcw_current_cpu()) }
         lock.unlock()
         if pileUp { wake.signal() }
     }
@@ -88,12 +105,10 @@ final class SecondThread: @unchecked Sendable {
     }
 
     private func loop(avoiding firstCaller: Int32) {
-        var avoided: Int32 = -1
-        // Where this thread may run decides which CPU the scheduler wakes for it: never the caller's.
-        func keepOff(_ cpu: Int32) {
-            if cpu >= 0, cpu != avoided, oidcw_avoid_cpu(cpu) == 0 { avoided = cpu }
-        }
+        lock.lock()
+        threadID = oidcw_current_thread()
         keepOff(firstCaller)
+        lock.unlock()
         while true {
             wake.wait()
             lock.lock()
@@ -109,7 +124,6 @@ final class SecondThread: @unchecked Sendable {
                 job.done.signal()
             }
             freeLeftovers()
-            keepOff(job.callerCPU)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import CThreadPlacement
 @testable import WizardUI
 
 @Suite("Two computations at once")
@@ -37,6 +38,28 @@ struct BothAtOnceTests {
         }
         // Another suite's update may hold the second thread for a moment: then both parts run here, correctly.
         #expect(elsewhere > 0)
+    }
+
+    @Test("the second thread runs a job on another CPU than the one its caller handed it over from",
+          .enabled(if: SecondThread.shared != nil && oidcw_current_cpu() >= 0, "one usable CPU, or no way to tell which"))
+    func keepsOffTheCallersCPU() {
+        final class Place: Sendable {
+            let cpu = Atomic<Int32>(-2)
+        }
+        let core = SecondThread.shared!
+        var checked = 0
+        for _ in 0..<50 {
+            let ranOn = Place()
+            let job = Job { ranOn.cpu.store(oidcw_current_cpu(), ordering: .relaxed) }
+            // Another suite's job may be in flight: then there is nothing to hand over this time.
+            guard core.post(job) else { continue }
+            job.done.wait()
+            core.finish(job)
+            checked += 1
+            #expect(ranOn.cpu.load(ordering: .relaxed) >= 0)
+            #expect(ranOn.cpu.load(ordering: .relaxed) != job.callerCPU)
+        }
+        #expect(checked > 0)
     }
 
     @Test("a second part that itself runs two parts, and callers on many threads at once, all get their own results")
