@@ -13,8 +13,10 @@ public enum JSONWriter {
 
     /// A JSON string literal (with quotes) for `text`, escaped as described above.
     public static func quoted(_ text: String) -> String {
-        // Nearly every string a policy holds is printable ASCII without a quote or backslash: copied as it is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        // Nearly every string a policy holds is printable ASCII without a quote or backslash: copied as it is, from
+        // its buffer into one new string (the preview quotes every key and value of the policy on every keystroke).
+        if let plain = text.utf8.withContiguousStorageIfAvailable(quotedPlain) { if let plain { return plain } }
+        else if text.utf8.allSatisfy(isPlain) { return "\"" + text + "\"" }
         var out = "\""
         for unit in text.unicodeScalars {
             switch unit {
@@ -35,6 +37,23 @@ public enum JSONWriter {
         }
         out += "\""
         return out
+    }
+
+    /// Printable ASCII that JSON writes as it is (not a quote, not a backslash).
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
+    }
+
+    /// `bytes` between quotes when every byte is plain; nil when something needs escaping.
+    private static func quotedPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where !isPlain(byte) { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count + 2) { out in
+            out[0] = UInt8(ascii: "\"")
+            for (offset, byte) in bytes.enumerated() { out[offset + 1] = byte }
+            out[bytes.count + 1] = UInt8(ascii: "\"")
+            return bytes.count + 2
+        }
     }
 
     private static func hex4(_ value: UInt16) -> String {

@@ -15,17 +15,31 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
         func word(_ byte: UInt8) -> Bool {
             (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
         }
-        if let first = bytes.first, !(0x30...0x39).contains(first), bytes.allSatisfy(word) { return JSONPath("\(text).\(name)") }
-        guard bytes.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return JSONPath("\(text)[\"\(name)\"]") }
+        func isWord(_ bytes: some Collection<UInt8>) -> Bool {
+            guard let first = bytes.first, !(0x30...0x39).contains(first) else { return false }
+            return bytes.allSatisfy(word)
+        }
+        if bytes.withContiguousStorageIfAvailable(isWord) ?? isWord(bytes) { return appending(".", name, "") }
+        guard bytes.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return appending("[\"", name, "\"]") }
         var escaped = ""
         for character in name.unicodeScalars {
             if character == "\\" || character == "\"" { escaped.unicodeScalars.append("\\") }
             escaped.unicodeScalars.append(character)
         }
-        return JSONPath("\(text)[\"\(escaped)\"]")
+        return appending("[\"", escaped, "\"]")
     }
 
-    public func index(_ position: Int) -> JSONPath { JSONPath("\(text)[\(position)]") }
+    public func index(_ position: Int) -> JSONPath { appending("[", String(position), "]") }
+
+    /// This path with `opening`, `name` and `closing` after it, in one allocation (not through interpolation).
+    private func appending(_ opening: String, _ name: String, _ closing: String) -> JSONPath {
+        var out = text
+        out.reserveCapacity(text.utf8.count + opening.utf8.count + name.utf8.count + closing.utf8.count)
+        out.append(opening)
+        out.append(name)
+        out.append(closing)
+        return JSONPath(out)
+    }
 
     public var description: String { text }
 }

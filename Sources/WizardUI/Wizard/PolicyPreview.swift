@@ -12,22 +12,10 @@ public struct PolicyPreview: Hashable, Sendable {
         public var marker: Severity?
     }
 
-    /// Only the lines' markers and styles change after the layout, never their paths (so `opening` stays true).
     public private(set) var lines: [Line]
-    /// The lines that open each path, in order: each value's lines are one run in document order, opened by a
-    /// line with the value's own path. Worked out with the layout (off the main thread in the wizard), so marking
-    /// compares no finding with every line.
-    private var opening: [String: [Int]]
 
     public init(lines: [Line] = []) {
         self.lines = lines
-        opening = Self.openingLines(lines)
-    }
-
-    private static func openingLines(_ lines: [Line]) -> [String: [Int]] {
-        var opening: [String: [Int]] = [:]
-        for (index, line) in lines.enumerated() { opening[line.path, default: []].append(index) }
-        return opening
     }
 
     /// Lays out `policy` and marks the lines the `findings` point at.
@@ -39,33 +27,17 @@ public struct PolicyPreview: Hashable, Sendable {
     /// Lays out `policy`, unmarked.
     public init(policy: TrustPolicy) {
         var builder = Builder()
-        builder.write(policy.jsonValue, path: .root, indent: 0, prefix: StyledText(), last: true)
+        builder.write(policy.jsonValue, path: .root, indent: 0, key: nil, last: true)
         self.init(lines: builder.lines)
     }
 
     /// Marks the lines the `findings` point at with the most severe one's severity.
     mutating func mark(_ findings: [Finding]) {
-        let opening = self.opening
         for finding in findings {
-            for index in Self.lines(matching: finding.path, in: lines, opening: opening) {
+            for index in Self.lines(matching: finding.path, in: lines) {
                 if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }
             }
         }
-    }
-
-    /// `lines(matching:in:)` with the opening line of each path looked up in `opening`.
-    static func lines(matching path: String, in lines: [Line], opening: [String: [Int]]) -> [Int] {
-        guard !path.isEmpty else { return [] }
-        guard let starts = opening[path] else { return Self.lines(matching: path, in: lines) }
-        var exact: [Int] = []
-        for start in starts where exact.last.map({ $0 < start }) ?? true {
-            var index = start
-            while index < lines.count, isPrefix(path, of: lines[index].path) {
-                exact.append(index)
-                index += 1
-            }
-        }
-        return exact
     }
 
     /// Draws the given statements muted: they are kept verbatim and cannot be edited in the wizard.
@@ -81,34 +53,75 @@ public struct PolicyPreview: Hashable, Sendable {
     /// than the layout (an element inside a one-line value) — the closest enclosing line.
     static func lines(matching path: String, in lines: [Line]) -> [Int] {
         guard !path.isEmpty else { return [] }
-        var exact: [Int] = []
-        var best: (index: Int, length: Int)?
-        for (index, line) in lines.enumerated() {
-            if isPrefix(path, of: line.path) {
-                exact.append(index)
-            } else if isPrefix(line.path, of: path), line.path.utf8.count > (best?.length ?? 1) {
-                best = (index, line.path.utf8.count)
+        return withBytes(of: path) { path in
+            var exact: [Int] = []
+            var best: (index: Int, length: Int)?
+            for (index, line) in lines.enumerated() {
+                switch withBytes(of: line.path, { relation(of: $0, to: path) }) {
+                case .inside: exact.append(index)
+                case .enclosing(let length) where length > (best?.length ?? 1): best = (index, length)
+                default: break
+                }
             }
+            if !exact.isEmpty { return exact }
+            return best.map { [$0.index] } ?? []
         }
-        if !exact.isEmpty { return exact }
-        return best.map { [$0.index] } ?? []
     }
 
     /// Whether `prefix` is `path` or one of its ancestors (cut at a `.` or `[` boundary).
     static func isPrefix(_ prefix: String, of path: String) -> Bool {
-        // Paths are compared byte by byte, on their buffers: the preview is marked on every keystroke, and the
-        // generic comparison of the UTF-8 views cost tens of instructions a byte.
-        var path = path, prefix = prefix  // `withUTF8` gives the buffer, making one only for bridged text
-        return path.withUTF8 { path in
-            prefix.withUTF8 { prefix in
-                guard path.count >= prefix.count, path.starts(with: prefix) else { return false }
-                guard path.count > prefix.count else { return true }
-                let next = path[prefix.count]
-                return next == UInt8(ascii: ".") || next == UInt8(ascii: "[")
-            }
-        }
+        let found = withBytes(of: prefix) { prefix in withBytes(of: path) { relation(of: $0, to: prefix) } }
+        if case .inside = found { return true }
+        return false
     }
 
+    /// The text's UTF-8 buffer: its own storage when it has one (a native string, no copy), else a copy.
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    private enum Relation {
+        /// The line's path is the path or lies inside it.
+        case inside
+        /// The line's path is an ancestor of the path, this many bytes long.
+        case enclosing(Int)
+        case unrelated
+    }
+
+    /// How a line's path stands to a finding's, read once over both buffers: the preview is marked on every
+    /// keystroke, every finding against every line, and the generic comparison of the UTF-8 views cost tens of
+    /// instructions a byte.
+    private static func relation(of line: UnsafeBufferPointer<UInt8>, to path: UnsafeBufferPointer<UInt8>) -> Relation {
+        let shared = min(line.count, path.count)
+        guard sameStart(line, path, count: shared) else { return .unrelated }
+        if line.count == path.count { return .inside }
+        let next = line.count > path.count ? line[shared] : path[shared]
+        guard next == UInt8(ascii: ".") || next == UInt8(ascii: "[") else { return .unrelated }
+        return line.count > path.count ? .inside : .enclosing(line.count)
+    }
+
+    /// Whether the first `count` bytes of `a` and `b` are the same, eight at a time.
+    private static func sameStart(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        guard count > 0, let a = a.baseAddress, let b = b.baseAddress else { return true }
+        let a8 = UnsafeRawPointer(a), b8 = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= count {
+            if a8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Lays the document out as `JSONWriter` does, one line per scalar and per bracket. Each line's spans are put
+    /// together in one array and each path is built once (this runs on every keystroke).
     private struct Builder {
         var lines: [Line] = []
 
@@ -117,44 +130,62 @@ public struct PolicyPreview: Hashable, Sendable {
         static let number = Style.foreground(.jsonNumber)
         static let punctuation = Style.foreground(.jsonPunctuation)
 
-        /// The indentation of each depth, made once (a policy is laid out on every keystroke).
-        static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
-        static let comma = StyledText(",", style: punctuation)
+        /// The indentation of each depth, made once.
+        static let pads = (0..<16).map { Span(String(repeating: "  ", count: $0)) }
+        static let colon = Span(": ", style: punctuation)
+        static let comma = Span(",", style: punctuation)
 
-        mutating func write(_ value: JSONValue, path: JSONPath, indent: Int, prefix: StyledText, last: Bool) {
-            let pad = indent < Self.pads.count ? Self.pads[indent] : String(repeating: "  ", count: indent)
-            let comma = last ? StyledText() : Self.comma
-            var head = StyledText(pad) + prefix
+        static func pad(_ indent: Int) -> Span {
+            indent < pads.count ? pads[indent] : Span(String(repeating: "  ", count: indent))
+        }
+
+        /// `value` at `path`, as the member `key` of an object (nil in an array or at the top), followed by a comma
+        /// unless it is the `last` of its container.
+        mutating func write(_ value: JSONValue, path: JSONPath, indent: Int, key: String?, last: Bool) {
+            var spans: [Span] = []
+            spans.reserveCapacity(5)
+            if indent > 0 { spans.append(Self.pad(indent)) }
+            if let key {
+                spans.append(Span(JSONWriter.quoted(key), style: Self.key))
+                spans.append(Self.colon)
+            }
             switch value {
             case .array(let items) where !items.isEmpty:
-                head.append("[", style: Self.punctuation)
-                lines.append(Line(text: head, path: path.text))
+                spans.append(Span("[", style: Self.punctuation))
+                lines.append(Line(text: StyledText(spans), path: path.text))
                 for (i, item) in items.enumerated() {
-                    write(item, path: path.index(i), indent: indent + 1, prefix: StyledText(), last: i == items.count - 1)
+                    write(item, path: path.index(i), indent: indent + 1, key: nil, last: i == items.count - 1)
                 }
-                lines.append(Line(text: StyledText(pad) + StyledText("]", style: Self.punctuation) + comma, path: path.text))
+                close(last ? "]" : "],", path: path, indent: indent)
             case .object(let members) where !members.isEmpty:
-                head.append("{", style: Self.punctuation)
-                lines.append(Line(text: head, path: path.text))
+                spans.append(Span("{", style: Self.punctuation))
+                lines.append(Line(text: StyledText(spans), path: path.text))
                 for (i, member) in members.enumerated() {
-                    let memberPrefix = StyledText(JSONWriter.quoted(member.key), style: Self.key) + StyledText(": ", style: Self.punctuation)
-                    write(member.value, path: path.member(member.key), indent: indent + 1, prefix: memberPrefix, last: i == members.count - 1)
+                    write(member.value, path: path.member(member.key), indent: indent + 1, key: member.key, last: i == members.count - 1)
                 }
-                lines.append(Line(text: StyledText(pad) + StyledText("}", style: Self.punctuation) + comma, path: path.text))
+                close(last ? "}" : "},", path: path, indent: indent)
             default:
-                head.append(Self.scalar(value))
-                lines.append(Line(text: head + comma, path: path.text))
+                let scalar = Self.scalar(value)
+                if !scalar.text.isEmpty { spans.append(scalar) }
+                if !last { spans.append(Self.comma) }
+                lines.append(Line(text: StyledText(spans), path: path.text))
             }
         }
 
-        static func scalar(_ value: JSONValue) -> StyledText {
+        /// The line closing a container: its bracket, and its comma if one follows.
+        private mutating func close(_ bracket: String, path: JSONPath, indent: Int) {
+            let closing = Span(bracket, style: Self.punctuation)
+            lines.append(Line(text: StyledText(indent > 0 ? [Self.pad(indent), closing] : [closing]), path: path.text))
+        }
+
+        static func scalar(_ value: JSONValue) -> Span {
             switch value {
-            case .null: StyledText("null", style: number)
-            case .bool(let b): StyledText(b ? "true" : "false", style: number)
-            case .number(let n): StyledText(n, style: number)
-            case .string(let s): StyledText(JSONWriter.quoted(s), style: string)
-            case .array: StyledText("[]", style: punctuation)
-            case .object: StyledText("{}", style: punctuation)
+            case .null: Span("null", style: number)
+            case .bool(let b): Span(b ? "true" : "false", style: number)
+            case .number(let n): Span(n, style: number)
+            case .string(let s): Span(JSONWriter.quoted(s), style: string)
+            case .array: Span("[]", style: punctuation)
+            case .object: Span("{}", style: punctuation)
             }
         }
     }

@@ -48,11 +48,16 @@ struct BothAtOnceTests {
         }
         let core = SecondThread.shared!
         var checked = 0
-        for _ in 0..<50 {
+        var attempts = 0
+        while checked < 20, attempts < 5_000 {
+            attempts += 1
             let ranOn = Place()
             let job = Job { ranOn.cpu.store(oidcw_current_cpu(), ordering: .relaxed) }
-            // Another suite's job may be in flight: then there is nothing to hand over this time.
-            guard core.post(job) else { continue }
+            // Another suite's job may be in flight (for a millisecond or so): then try again a little later.
+            guard core.post(job) else {
+                usleep(1_000)
+                continue
+            }
             job.done.wait()
             core.finish(job)
             checked += 1
