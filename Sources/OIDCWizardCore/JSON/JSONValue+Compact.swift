@@ -36,6 +36,17 @@ extension JSONValue {
     /// The non-blank characters of `JSONWriter.quoted(text)`: the quotes, two per escaped character, six per
     /// UTF-16 unit written as `\uXXXX`, one per other printable ASCII character, none for a space.
     private static func quotedNonBlankCount(_ text: String) -> Int {
+        // Printable ASCII without a quote or backslash (nearly every key and value): one a byte, none for a space,
+        // counted on the text's buffer. The analysis counts the whole policy on every keystroke.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var count = 2
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C else { return nil }
+                if byte != 0x20 { count += 1 }
+            }
+            return count
+        }
+        if let plain, let plain { return plain }
         var count = 2
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -24,10 +24,11 @@ public enum ScenarioBuilder {
         var rows: [Scenario] = []
         // Runs, not requests, are deduplicated: a recycled name sends exactly the request the real
         // repository sends when the policy tests no id, and that sameness is the point of its row.
-        var seen: Set<Run> = []
+        // A table has a dozen or so runs: compared one by one, not hashed (see `SeenKeys`).
+        var seen = SeenKeys<Run>()
 
         func add(_ run: Run, actor: Scenario.Actor, attack: String?) {
-            guard seen.insert(run).inserted else { return }
+            guard seen.insert(run) else { return }
             let request = facts.request(for: run)
             // Decided now, worded only if someone reads the row's reason.
             rows.append(Scenario(title: run.title, attack: attack, actor: actor, request: request, subject: run.subject,

@@ -81,9 +81,8 @@ public struct WizardDerived: Sendable {
                         for row in table where !row.allowed || row.isSurprise { _ = row.briefReason }
                         return table
                     })
-                // Most severe first; the analyzer's order within a severity is kept.
-                findings = analysis.enumerated()
-                    .sorted { ($0.element.severity, $1.offset) > ($1.element.severity, $0.offset) }.map(\.element)
+                // Most severe first, as `PolicyAnalyzer` returns them (severity is its first sort key).
+                findings = analysis
                 scenarios = table
                 preview = layout
                 preview.mark(findings)

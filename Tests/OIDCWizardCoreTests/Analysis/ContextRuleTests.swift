@@ -70,4 +70,26 @@ struct ContextRuleTests {
         #expect(try Lint.findings(bound).first("self-hosted-runners") == nil)
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight())).first("self-hosted-runners") == nil)
     }
+
+    @Test("a template claim is found exactly where \":claim:\" occurs in the value", arguments: [
+        "repo:acme/app:ref:refs/heads/main",
+        "repo:acme/app:context:ref:refs/heads/main",
+        "repo:acme/app:job_workflow_ref:acme/ci/.github/workflows/d.yml@refs/heads/main",
+        "repo:acme/app:ref:refs/heads/context",
+        "repo:acme/app:ref:refs/heads/context:x",
+        "repo:acme/app:ref:refs/heads/xcontext:y",
+        "context:repo:acme/app",
+        "repo:acme/app:workflow",
+        "repo:acme/app:workflow:",
+        "repo:acme/app::event_name::",
+        "repo:acme/app:ref_type:branch",
+        "repo:acme/app:repository_owner:acme:ref_type",
+        "repo:acme/app:Context:x",
+        "repo:é/app:context:é",
+        "", ":", "::", ":context:", "context",
+    ])
+    func templateClaim(value: String) {
+        let markers = [":job_workflow_ref:", ":context:", ":workflow:", ":repository_owner:", ":event_name:", ":ref_type:"]
+        #expect(ContextRules.hasTemplateClaim(value) == markers.contains { value.utf8.containsBytes($0.utf8) })
+    }
 }

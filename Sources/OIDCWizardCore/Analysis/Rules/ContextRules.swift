@@ -164,12 +164,27 @@ enum ContextRules {
             fix: "Pin the ref: \"\(file)@refs/heads/main\" (a protected branch) or a release tag.")
     }
 
-    /// A custom template that binds the job but not the runner, for a role that deploys.
-    /// Claims whose presence after `repo:…` shows a custom template.
-    private static let templateMarkers = [":job_workflow_ref:", ":context:", ":workflow:", ":repository_owner:", ":event_name:", ":ref_type:"]
+    /// Claims whose presence (between two colons) after `repo:…` shows a custom template.
+    private static let templateClaims: [StaticString] = ["job_workflow_ref", "context", "workflow", "repository_owner", "event_name", "ref_type"]
 
+    /// Whether one of `templateClaims` stands between two colons of `value` (`…:context:…`). One pass over the
+    /// value's colon-separated tokens: this runs for every `sub` value on every keystroke, where six substring
+    /// searches cost several times more.
+    static func hasTemplateClaim(_ value: String) -> Bool {
+        var value = value  // `withUTF8` gives the buffer, making one only for bridged text
+        return value.withUTF8 { bytes in
+            var tokens = ColonTokens(bytes[...])
+            _ = tokens.next()  // the first token has no colon before it
+            while let token = tokens.next(), !tokens.isAtEnd {  // nor the last one after it
+                if templateClaims.contains(where: { token.equals($0) }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// A custom template that binds the job but not the runner, for a role that deploys.
     private static func selfHosted(_ value: String, path: JSONPath, statement: StatementFacts, _ analysis: PolicyAnalysis) -> Finding? {
-        let isTemplate = !value.hasPrefix("repo:") || templateMarkers.contains { value.contains($0) }
+        let isTemplate = !value.hasPrefix("repo:") || hasTemplateClaim(value)
         guard isTemplate, !value.contains("runner_environment:"), !(value.allSatisfy { $0 == "*" || $0 == "?" }),
               analysis.intent?.isDeployRole ?? true else { return nil }
         return analysis.finding(
