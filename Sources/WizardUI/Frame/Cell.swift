@@ -51,16 +51,18 @@ public struct Cell: Hashable, Sendable {
     }
 
     private static func pack(_ character: Character) -> (UInt64, UInt64) {
-        let utf8 = character.utf8
-        if utf8.count > 15, let first = character.unicodeScalars.first {
-            return pack(Character(first))
+        // Read from the character's text as one buffer (a short text is copied to the stack): the character's own
+        // UTF-8 view walks it byte by byte through generic indices, and every glyph drawn is packed.
+        var text = String(character)
+        let packed = text.withUTF8 { bytes -> (UInt64, UInt64)? in
+            guard bytes.count <= 15 else { return nil }
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (n, byte) in bytes.enumerated() {
+                if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt64(byte) << (8 * (n - 8)) }
+            }
+            return (low, high | UInt64(bytes.count) << 56)
         }
-        var low: UInt64 = 0, high: UInt64 = 0, n = 0
-        for byte in utf8 {
-            if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt64(byte) << (8 * (n - 8)) }
-            n += 1
-        }
-        high |= UInt64(n) << 56
-        return (low, high)
+        if let packed { return packed }
+        return pack(character.unicodeScalars.first.map(Character.init) ?? " ")
     }
 }

@@ -145,6 +145,17 @@ extension Frame {
                 continue
             }
             for character in span.text {
+                // Printable ASCII among other characters (a message with one "—" in it) is stored as the fast path
+                // stores it, without measuring or packing the character.
+                if character.utf8.count == 1, let byte = character.utf8.first, byte >= 0x20, byte < 0x7F {
+                    if x >= limit { return (x, lastStyle) }
+                    if x >= area.x {
+                        let index = rowStart + x
+                        store(Cell(ascii: byte, style: cells[index].style.patched(with: span.style)), x: x, y: y)
+                    }
+                    x += 1
+                    continue
+                }
                 let (shown, width) = CharacterWidth.measure(character)
                 if width == 0 { continue }
                 if x + width > limit {
