@@ -7,7 +7,18 @@
 /// and leaving it out keeps the output identical to AWS's documented example.
 public enum TrustPolicyGenerator {
     public static func policy(for setup: Setup) -> TrustPolicy {
+        policy(for: setup, subjects: setup.intendedSubjects)
+    }
+
+    /// The policy for `setup` and the intent it was generated from (what the analysis and the table hold the
+    /// policy to), listing the setup's subjects once: the wizard needs both on every keystroke.
+    public static func policyAndIntent(for setup: Setup) -> (policy: TrustPolicy, intent: PolicyIntent) {
         let subjects = setup.intendedSubjects
+        return (policy(for: setup, subjects: subjects), PolicyIntent(setup: setup, subjects: subjects))
+    }
+
+    /// `subjects` is `setup.intendedSubjects`.
+    private static func policy(for setup: Setup, subjects: [String]) -> TrustPolicy {
         let flavor = setup.flavor
         var exact: [ConditionClause] = [
             ConditionClause(op: "StringEquals", key: flavor.conditionKey("aud"), values: [setup.audience]),

@@ -82,7 +82,11 @@ final class SecondThread: @unchecked Sendable {
         lock.lock()
         if pending === job { pending = nil }  // the caller ran it itself
         occupied = false
+        // Values let go of while this job was in flight, after this thread had freed the last ones, would otherwise
+        // wait for the next job: a pile of them is freed now.
+        let pileUp = leftovers.count >= Self.leftoverLimit
         lock.unlock()
+        if pileUp { wake.signal() }
     }
 
     /// Frees `leftover` after the next job, when this thread has finished its half and the caller is still on its

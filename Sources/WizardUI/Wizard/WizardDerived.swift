@@ -60,8 +60,7 @@ public struct WizardDerived: Sendable {
         policyPath = writer.path(of: OutputFile(relativePath: GeneratedFiles.trustPolicyPath, contents: ""))
         (previewSetup, placeholders) = Self.previewSetup(draft: draft, resolution: resolution)
         if let setup = previewSetup {
-            let policy = TrustPolicyGenerator.policy(for: setup)
-            let intent = PolicyIntent(setup: setup)
+            let (policy, intent) = TrustPolicyGenerator.policyAndIntent(for: setup)
             self.policy = policy
             if let previous, let last = previous.analyzed, last.policy == policy, last.intent == intent {
                 findings = previous.findings

@@ -103,4 +103,15 @@ struct TrustPolicyGeneratorTests {
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
+
+    @Test("the policy and its intent made together are the policy and the intent made apart, for every generated setup")
+    func policyAndIntentTogether() {
+        let setups = PolicyCorpus.generatedSetups()
+        #expect(setups.count >= 10)
+        for setup in setups {
+            let (policy, intent) = TrustPolicyGenerator.policyAndIntent(for: setup)
+            #expect(policy == TrustPolicyGenerator.policy(for: setup))
+            #expect(intent == PolicyIntent(setup: setup))
+        }
+    }
 }
