@@ -82,6 +82,12 @@ public enum NameRules {
     /// A branch or tag name or pattern, by git's ref rules (`git check-ref-format`), with `*` and `?`
     /// allowed as IAM wildcards. `kind` is "branch" or "tag".
     public static func refPattern(_ pattern: String, kind: String) -> [RuleViolation] {
+        if plainRefPattern(pattern) { return [] }
+        return refPatternViolations(pattern, kind: kind)
+    }
+
+    /// `refPattern` without its fast path: every rule, worded.
+    static func refPatternViolations(_ pattern: String, kind: String) -> [RuleViolation] {
         let article = kind == "branch" ? "A branch" : "A tag"
         if pattern.isEmpty { return [.error("Give the \(kind) name, e.g. \(kind == "branch" ? "main" : "v1.0.0").")] }
         if let problem = LookAlikes.problem(in: pattern, what: "\(kind) names here") { return [.error(problem)] }
@@ -116,6 +122,12 @@ public enum NameRules {
     /// GitHub allows up to 255 characters; we accept letters, digits, spaces inside, `.`, `-`, `_` —
     /// no `:` (the subject's separator), no wildcards (a job names one real environment).
     public static func environmentName(_ name: String) -> [RuleViolation] {
+        if plainEnvironmentName(name) { return [] }
+        return environmentNameViolations(name)
+    }
+
+    /// `environmentName` without its fast path: every rule, worded.
+    static func environmentNameViolations(_ name: String) -> [RuleViolation] {
         if name.isEmpty { return [.error("Give the environment name, e.g. production.")] }
         if let problem = LookAlikes.problem(in: name, what: "environment names here") { return [.error(problem)] }
         if name.contains("${{") {
@@ -291,6 +303,22 @@ public enum NameRules {
     }
 
     static func plainRoleName(_ name: String) -> Bool { plainASCII(name, maxLength: 64, also: "+=,.@_-") }
+
+    /// A branch or tag pattern of letters, digits, `.`, `_`, `-`, `/` and `*`, cut into parts by single slashes
+    /// (none at either end), no part starting with `.` or ending with `.lock`, no `..`, not under `refs/`.
+    static func plainRefPattern(_ pattern: String) -> Bool {
+        guard plainASCII(pattern, maxLength: 255, also: "._-/*") else { return false }
+        let bytes = pattern.utf8
+        guard let first = bytes.first, let last = bytes.last, first != 0x2D, first != 0x2F, first != 0x2E,
+              last != 0x2F, last != 0x2E else { return false }
+        return !pattern.hasPrefix("refs/") && !pattern.contains("..") && !pattern.contains("//") && !pattern.contains("/.")
+            && !pattern.contains(".lock/") && !pattern.hasSuffix(".lock")
+    }
+
+    /// An environment name of letters, digits, `.`, `_`, `-` and spaces inside.
+    static func plainEnvironmentName(_ name: String) -> Bool {
+        plainASCII(name, maxLength: 255, also: "._- ") && name.utf8.first != 0x20 && name.utf8.last != 0x20
+    }
 
     static func plainAccountID(_ id: String) -> Bool { id.utf8.count == 12 && id.utf8.allSatisfy { (0x30...0x39).contains($0) } }
 

@@ -263,8 +263,8 @@ public struct SetupDraft: Hashable, Sendable {
     static func parseRepository(_ raw: String, flavor: GitHubFlavor) -> (RepositoryRef?, [RuleViolation]) {
         if raw.isEmpty { return (nil, [.error("Give the repository as owner/repo, e.g. octo-org/app.")]) }
         var text = raw
-        for prefix in ["https://github.com/", "http://github.com/", "github.com/", "git@github.com:"]
-        where text.lowercased().hasPrefix(prefix) {
+        let lowered = raw.lowercased()
+        for prefix in ["https://github.com/", "http://github.com/", "github.com/", "git@github.com:"] where lowered.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
             if text.hasSuffix(".git") { text = String(text.dropLast(4)) }
             while text.hasSuffix("/") { text.removeLast() }

@@ -42,4 +42,39 @@ struct NameRulesFastPathTests {
         #expect(NameRules.plainAccountID("123456789012"))
         #expect(!NameRules.plainOwner("-acme") && !NameRules.plainOwner("ac--me") && !NameRules.plainOwner("acme*"))
     }
+
+    /// Branch and tag patterns: the name pieces above, joined by slashes in every way, and the forms git refuses.
+    static func refs() -> [String] {
+        let pieces = ["a", "main", "v1.0", "-x", ".x", "x.", "x.lock", "lock", "*", "**", "a*", "é", " ", "~", ":", "@", "@{", "${{", "[", "\\"]
+        var refs = names()
+        for a in pieces {
+            for b in pieces {
+                refs += [a + "/" + b, "/" + a, a + "/", a + "//" + b, "refs/" + a, "refs/heads/" + a, a + ".." + b, a + "/." + b]
+            }
+        }
+        refs += [String(repeating: "a", count: 255), String(repeating: "a", count: 256), "@", "release/*", "feature/*/x"]
+        return refs
+    }
+
+    @Test("branch and tag patterns, and environment names")
+    func refAndEnvironmentFastPathsAgree() {
+        var plainRefs = 0, plainEnvironments = 0
+        for name in Self.refs() {
+            if NameRules.plainRefPattern(name) {
+                plainRefs += 1
+                #expect(NameRules.refPatternViolations(name, kind: "branch").isEmpty, "branch \(name)")
+                #expect(NameRules.refPatternViolations(name, kind: "tag").isEmpty, "tag \(name)")
+            }
+            if NameRules.plainEnvironmentName(name) {
+                plainEnvironments += 1
+                #expect(NameRules.environmentNameViolations(name).isEmpty, "environment \(name)")
+            }
+            #expect(NameRules.refPattern(name, kind: "branch") == NameRules.refPatternViolations(name, kind: "branch"), "branch \(name)")
+            #expect(NameRules.refPattern(name, kind: "tag") == NameRules.refPatternViolations(name, kind: "tag"), "tag \(name)")
+            #expect(NameRules.environmentName(name) == NameRules.environmentNameViolations(name), "environment \(name)")
+        }
+        #expect(plainRefs >= 100 && plainEnvironments >= 40)
+        #expect(NameRules.plainRefPattern("release/*") && !NameRules.plainRefPattern("refs/heads/main") && !NameRules.plainRefPattern("a/.b"))
+        #expect(NameRules.plainEnvironmentName("production eu") && !NameRules.plainEnvironmentName(" prod"))
+    }
 }
