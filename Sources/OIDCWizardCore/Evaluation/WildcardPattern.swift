@@ -64,16 +64,39 @@ public struct WildcardPattern: Hashable, Sendable {
         // rather than copying the scalars into an array (this runs for every value of every clause of
         // every request the analysis builds, on every keystroke).
         let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? match(bytes) { scalar, byte in scalar.value == UInt32(byte) } : nil
+            Self.isASCII(bytes) ? match(bytes) { scalar, byte in scalar.value == UInt32(byte) } : nil
         } ?? nil
         if let ascii { return ascii }
         return match(Array(text.unicodeScalars)) { $0 == $1 }
+    }
+
+    /// Whether every byte is ASCII, read eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The matcher over any random-access run of characters; `same` compares a literal with a character.
     @inline(__always)
     private func match<Subject: RandomAccessCollection>(_ subject: Subject,
                                                         same: (Unicode.Scalar, Subject.Element) -> Bool) -> Bool
+    where Subject.Index == Int {
+        tokens.withUnsafeBufferPointer { Self.match($0, subject, same: same) }
+    }
+
+    @inline(__always)
+    private static func match<Subject: RandomAccessCollection>(_ tokens: UnsafeBufferPointer<Token>, _ subject: Subject,
+                                                               same: (Unicode.Scalar, Subject.Element) -> Bool) -> Bool
     where Subject.Index == Int {
         var p = 0, s = subject.startIndex
         var starP = -1, starS = subject.startIndex
