@@ -20,6 +20,10 @@ public struct WildcardPattern: Hashable, Sendable {
 
     /// Reads `text` with `*` and `?` as wildcards.
     public init(glob text: String) {
+        if let tokens = Self.asciiTokens(text, wildcards: true) {
+            self.tokens = tokens
+            return
+        }
         // One pass, sized by the UTF-8 count (an upper bound of the scalars, known without decoding): `map` over
         // the scalar view counted them first. Every sub value is compiled on every keystroke.
         var tokens: [Token] = []
@@ -36,6 +40,10 @@ public struct WildcardPattern: Hashable, Sendable {
 
     /// Reads `text` with every character literal (how StringEquals reads its values).
     public init(literal text: String) {
+        if let tokens = Self.asciiTokens(text, wildcards: false) {
+            self.tokens = tokens
+            return
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { tokens.append(.literal(scalar)) }
@@ -68,6 +76,22 @@ public struct WildcardPattern: Hashable, Sendable {
         } ?? nil
         if let ascii { return ascii }
         return match(Array(text.unicodeScalars)) { $0 == $1 }
+    }
+
+    /// The tokens of an ASCII text, one a byte, read from its buffer (nil for other text): nearly every value a
+    /// policy holds, compiled on every keystroke. With `wildcards`, `*` and `?` are wildcards.
+    private static func asciiTokens(_ text: String, wildcards: Bool) -> [Token]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
+            guard isASCII(bytes) else { return nil }
+            return [Token](unsafeUninitializedCapacity: bytes.count) { tokens, count in
+                for (index, byte) in bytes.enumerated() {
+                    let token: Token = !wildcards ? .literal(Unicode.Scalar(byte))
+                        : byte == UInt8(ascii: "*") ? .anyRun : byte == UInt8(ascii: "?") ? .anyOne : .literal(Unicode.Scalar(byte))
+                    (tokens.baseAddress! + index).initialize(to: token)
+                }
+                count = bytes.count
+            }
+        } ?? nil
     }
 
     /// Whether every byte is ASCII, read eight bytes at a time.

@@ -28,6 +28,29 @@ struct WildcardPatternTests {
         #expect(WildcardPattern(glob: pattern).matches(text) == expected)
     }
 
+    @Test("the tokens are the text's scalars (* and ? as wildcards in a glob), and matching agrees, wherever a non-ASCII character sits")
+    func tokensAndASCIIChecks() {
+        func scalars(_ text: String, wildcards: Bool) -> [WildcardPattern.Token] {
+            text.unicodeScalars.map { wildcards && $0 == "*" ? .anyRun : wildcards && $0 == "?" ? .anyOne : .literal($0) }
+        }
+        for length in 0...20 {
+            let ascii = String((0..<length).map { "ab*?:/"[String.Index(utf16Offset: $0 % 6, in: "ab*?:/")] })
+            var texts = [ascii]
+            for position in 0..<length {
+                var characters = Array(ascii)
+                characters[position] = "é"
+                texts.append(String(characters))
+            }
+            for text in texts {
+                #expect(WildcardPattern(glob: text).tokens == scalars(text, wildcards: true), "\(text)")
+                #expect(WildcardPattern(literal: text).tokens == scalars(text, wildcards: false), "\(text)")
+                // A literal pattern matches exactly its own text, whichever path reads the text.
+                #expect(WildcardPattern(literal: text).matches(text), "\(text)")
+                #expect(WildcardPattern(literal: text).matches(text + "x") == false, "\(text)")
+            }
+        }
+    }
+
     @Test("literal patterns take * and ? as plain characters")
     func literal() {
         #expect(WildcardPattern(literal: "repo:acme/*").matches("repo:acme/*"))
