@@ -134,7 +134,8 @@ struct PolicyFacts {
         }
         let prefix = flavor.conditionKeyPrefix.lowercased()
         let values = Self.positiveValues(in: policy, prefix: prefix)
-        let partitionDefault = Partition(rawValue: principal.split(separator: ":").dropFirst().first.map(String.init) ?? "aws")?
+        // The partition is the ARN's second field: split no further (the rest is read character by character).
+        let partitionDefault = Partition(rawValue: principal.split(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws")?
             .defaultAudience ?? "sts.amazonaws.com"
         audience = intent?.audience ?? values["aud"]?.first(where: { !$0.containsGlob }) ?? partitionDefault
 
@@ -145,8 +146,9 @@ struct PolicyFacts {
         var meantSubjects: [String] = []
         var names: Set<String> = []
         let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
+        let exactContexts = Self.exactContexts(values)
         for pattern in subjectPatterns {
-            let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, values: values)
+            let concrete = Self.consistent(PlausibleValue.subject(for: pattern), pattern: pattern, contexts: exactContexts)
             guard seenSubjects.insert(concrete).inserted else { continue }
             meantSubjects.append(concrete)
             let parts = SubjectParts(parsing: concrete)
@@ -318,14 +320,21 @@ struct PolicyFacts {
 
     // MARK: reading the policy
 
-    /// A run's subject agrees with the ref and environment the policy tests: when the pattern leaves the
-    /// context open (`*`, `repo:*`), the meant run is the one on the tested environment or branch, as the
-    /// analysis's attacker requests are (a job in environment prod sends `…:environment:prod`).
-    static func consistent(_ concrete: String, pattern: String, values: [String: [String]]) -> String {
-        guard pattern.containsGlob, var parts = SubjectParts(parsing: concrete) else { return concrete }
+    /// The exact environment and ref the policy tests, if any, as subject contexts (see `consistent`).
+    static func exactContexts(_ values: [String: [String]]) -> [SubjectContext] {
         var contexts: [SubjectContext] = []
         if let environment = values["environment"]?.first(where: { !$0.containsGlob }) { contexts.append(.environment(environment)) }
         if let ref = values["ref"]?.first(where: { !$0.containsGlob }) { contexts.append(SubjectContext(parsing: "ref:" + ref)) }
+        return contexts
+    }
+
+    /// A run's subject agrees with the ref and environment the policy tests: when the pattern leaves the
+    /// context open (`*`, `repo:*`), the meant run is the one on the tested environment or branch, as the
+    /// analysis's attacker requests are (a job in environment prod sends `…:environment:prod`).
+    /// `contexts` are the policy's `exactContexts`.
+    static func consistent(_ concrete: String, pattern: String, contexts: [SubjectContext]) -> String {
+        // Without an exact environment or ref in the policy there is nothing to agree with (the usual case).
+        guard !contexts.isEmpty, pattern.containsGlob, var parts = SubjectParts(parsing: concrete) else { return concrete }
         let glob = WildcardPattern(glob: pattern)
         for context in contexts {
             parts.context = context
@@ -370,16 +379,18 @@ struct PolicyFacts {
     /// ForAnyValue/IfExists) in Allow statements, per claim name under `prefix`, in document order.
     static func positiveValues(in policy: TrustPolicy, prefix: String) -> [String: [String]] {
         var values: [String: [String]] = [:]
+        let keyPrefix = prefix + ":"
         for statement in policy.statements where statement.effect == .allow {
             for clause in statement.conditions {
                 guard let op = ConditionOperator(clause.op), !op.isNegated, op.qualifier != .forAllValues,
                       [.stringEquals, .stringLike, .stringEqualsIgnoreCase].contains(op.comparison) else { continue }
-                let key = clause.key.lowercased()
-                guard key.hasPrefix(prefix + ":") else { continue }
-                let claim = String(key.dropFirst(prefix.count + 1))
-                for value in clause.values where !(values[claim]?.contains(value) ?? false) {
-                    values[claim, default: []].append(value)
-                }
+                let key = clause.key.lowercasedForLookup
+                guard key.hasPrefix(keyPrefix) else { continue }
+                let claim = String(key.dropFirst(keyPrefix.count))
+                // One look-up per clause, not two per value.
+                var known = values[claim] ?? []
+                for value in clause.values where !known.contains(value) { known.append(value) }
+                if !known.isEmpty { values[claim] = known }
             }
         }
         return values
