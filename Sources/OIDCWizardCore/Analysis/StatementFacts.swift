@@ -34,6 +34,9 @@ struct StatementFacts {
         var shapes: [SubjectShape]
         /// For a `sub` clause, each value read as a glob (`*` and `?` wildcards), compiled once; empty otherwise.
         var globs: [WildcardPattern]
+        /// Each value's path (see `valuePath`), built once: the rules name a value's path in every finding
+        /// and ask for it several times a value, on every keystroke.
+        var valuePaths: [JSONPath] = []
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
         var isPlainPositive: Bool {
@@ -44,6 +47,10 @@ struct StatementFacts {
 
         /// The path of one value: the list element when the clause has several values, else the key.
         func valuePath(_ position: Int) -> JSONPath {
+            position < valuePaths.count ? valuePaths[position] : Self.valuePath(position, of: clause, at: path)
+        }
+
+        static func valuePath(_ position: Int, of clause: ConditionClause, at path: JSONPath) -> JSONPath {
             clause.values.count > 1 ? path.index(position) : path
         }
     }
@@ -105,10 +112,12 @@ struct StatementFacts {
         let conditionPath = path.member("Condition")
         clauses = statement.conditions.enumerated().map { position, clause in
             let (prefix, claim) = Self.split(clause.key)
+            let path = conditionPath.member(clause.op).member(clause.key)
             return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
-                          prefixMatches: prefix == host, path: conditionPath.member(clause.op).member(clause.key),
+                          prefixMatches: prefix == host, path: path,
                           shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [],
-                          globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [])
+                          globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [],
+                          valuePaths: clause.values.indices.map { Clause.valuePath($0, of: clause, at: path) })
         }
     }
 

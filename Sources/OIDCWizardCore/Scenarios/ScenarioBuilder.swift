@@ -134,8 +134,7 @@ struct PolicyFacts {
         }
         let prefix = flavor.conditionKeyPrefix.lowercased()
         let values = Self.positiveValues(in: policy, prefix: prefix)
-        // The partition is the ARN's second field: split no further (the rest is read character by character).
-        let partitionDefault = Partition(rawValue: principal.split(separator: ":", maxSplits: 2).dropFirst().first.map(String.init) ?? "aws")?
+        let partitionDefault = Partition(rawValue: StatementFacts.secondField(of: principal) ?? "aws")?
             .defaultAudience ?? "sts.amazonaws.com"
         audience = intent?.audience ?? values["aud"]?.first(where: { !$0.containsGlob }) ?? partitionDefault
 
