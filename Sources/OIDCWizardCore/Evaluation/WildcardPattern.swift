@@ -72,7 +72,7 @@ public struct WildcardPattern: Hashable, Sendable {
         // rather than copying the scalars into an array (this runs for every value of every clause of
         // every request the analysis builds, on every keystroke).
         let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            Self.isASCII(bytes) ? match(bytes) { scalar, byte in scalar.value == UInt32(byte) } : nil
+            UTF8Bytes.isASCII(bytes) ? match(bytes) { scalar, byte in scalar.value == UInt32(byte) } : nil
         } ?? nil
         if let ascii { return ascii }
         return match(Array(text.unicodeScalars)) { $0 == $1 }
@@ -82,7 +82,7 @@ public struct WildcardPattern: Hashable, Sendable {
     /// policy holds, compiled on every keystroke. With `wildcards`, `*` and `?` are wildcards.
     private static func asciiTokens(_ text: String, wildcards: Bool) -> [Token]? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
-            guard isASCII(bytes) else { return nil }
+            guard UTF8Bytes.isASCII(bytes) else { return nil }
             return [Token](unsafeUninitializedCapacity: bytes.count) { tokens, count in
                 for (index, byte) in bytes.enumerated() {
                     let token: Token = !wildcards ? .literal(Unicode.Scalar(byte))
@@ -92,22 +92,6 @@ public struct WildcardPattern: Hashable, Sendable {
                 count = bytes.count
             }
         } ?? nil
-    }
-
-    /// Whether every byte is ASCII, read eight bytes at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            offset += 8
-        }
-        while offset < bytes.count {
-            if bytes[offset] >= 0x80 { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// The matcher over any random-access run of characters; `same` compares a literal with a character.

@@ -9,6 +9,7 @@ enum RepositoryNameRules {
             spellings[access.repository.fullName.lowercased()] = access.repository.fullName
         }
         for statement in analysis.statements where statement.isGitHubAllow {
+            let label = analysis.label(statement.index)
             for clause in statement.clauses(on: "sub") where !clause.isNegated {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = clause.shapes[position]
@@ -18,7 +19,6 @@ enum RepositoryNameRules {
                     // can be name-checked as a literal.
                     if value.contains("${") || (owner.hasWildcard && owner.contains(":")) { continue }
                     let path = clause.valuePath(position)
-                    let label = analysis.label(statement.index)
                     if let finding = name(owner, kind: "owner", value: value, path: path, statement: statement.index, label: label, analysis) {
                         findings.append(finding)
                         continue
