@@ -113,10 +113,12 @@ struct SubjectShape: Equatable {
 
     var contextKind: ContextKind? {
         guard let context else { return nil }
+        // The prefixes are ASCII, so what follows one starts at its byte count (dropping characters would walk them).
+        func after(_ prefix: String) -> String { String(decoding: context.utf8.dropFirst(prefix.utf8.count), as: UTF8.self) }
         if context == "*" { return .anything }
-        if context.hasPrefix("ref:refs/heads/") { return .branch(String(context.dropFirst("ref:refs/heads/".count))) }
-        if context.hasPrefix("ref:refs/tags/") { return .tag(String(context.dropFirst("ref:refs/tags/".count))) }
-        if context.hasPrefix("environment:") { return .environment(String(context.dropFirst("environment:".count))) }
+        if context.hasPrefix("ref:refs/heads/") { return .branch(after("ref:refs/heads/")) }
+        if context.hasPrefix("ref:refs/tags/") { return .tag(after("ref:refs/tags/")) }
+        if context.hasPrefix("environment:") { return .environment(after("environment:")) }
         if context == "pull_request" { return .pullRequest }
         return .other(context)
     }

@@ -49,4 +49,20 @@ struct SubjectShapeTests {
         #expect(StatementFacts.secondField(of: arn) == partition)
         #expect(StatementFacts.secondField(of: arn) == arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first.map(String.init))
     }
+
+    @Test("the context's kind: a branch, tag or environment name is everything after its prefix", arguments: [
+        ("repo:acme/app:ref:refs/heads/main", SubjectShape.ContextKind.branch("main")),
+        ("repo:acme/app:ref:refs/heads/release/*", .branch("release/*")),
+        ("repo:acme/app:ref:refs/heads/é-ü", .branch("é-ü")),
+        ("repo:acme/app:ref:refs/heads/", .branch("")),
+        ("repo:acme/app:ref:refs/tags/v*", .tag("v*")),
+        ("repo:acme/app:environment:prod eu", .environment("prod eu")),
+        ("repo:acme/app:pull_request", .pullRequest),
+        ("repo:acme/app:*", .anything),
+        ("repo:acme/app:ref:refs/heads/\u{301}x", .other("ref:refs/heads/\u{301}x")),
+        ("repo:acme/app:job_workflow_ref:x", .other("job_workflow_ref:x")),
+    ] as [(String, SubjectShape.ContextKind)])
+    func contextKind(value: String, kind: SubjectShape.ContextKind) {
+        #expect(SubjectShape(value).contextKind == kind)
+    }
 }
