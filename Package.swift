@@ -37,20 +37,22 @@ let package = Package(
         // libFuzzer target for the policy reader (.ci/run builds it with -sanitize=fuzzer); a plain build
         // replays a corpus through the same check.
         .executableTarget(name: "oidc-wizard-fuzz", dependencies: ["OIDCWizardCore"]),
+        // Temporary directories for the tests, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(
             name: "OIDCWizardCoreTests",
-            dependencies: ["OIDCWizardCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["OIDCWizardCore", "TestScratch", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]  // golden files are read from the source tree by path, not bundled
         ),
         .testTarget(
             name: "WizardUITests",
-            dependencies: ["WizardUI", "OIDCWizardCore", "CThreadPlacement"],
+            dependencies: ["WizardUI", "OIDCWizardCore", "CThreadPlacement", "TestScratch"],
             exclude: ["__Snapshots__"]  // golden screens, read by Support/Golden.swift
         ),
         // Key decoding and a headless ncurses round trip (serialized: ncurses is process-global).
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "WizardUI"]),
         // Runs the real binary (CLI contracts, hostile input, tmux end-to-end).
-        .testTarget(name: "CLITests", dependencies: ["oidc-wizard", "OIDCWizardCore", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CLITests", dependencies: ["oidc-wizard", "OIDCWizardCore", "TestScratch", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Runs the real `oidc-wizard` binary that SwiftPM built next to the test bundle.
@@ -65,11 +66,9 @@ enum CLI {
                          stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
-    /// A fresh, empty temporary directory, removed by the caller with `cleanUp`.
+    /// A fresh, empty temporary directory, removed when the tests end (see `Scratch`).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("oidc-wizard-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Scratch.directory("oidc-wizard-test")
     }
 }
 

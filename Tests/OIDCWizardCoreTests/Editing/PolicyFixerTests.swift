@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import OIDCWizardCore
 
@@ -88,9 +89,7 @@ struct PolicyFixerTests {
 @Suite("Writing back")
 struct WriteBackTests {
     private func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "edit-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Scratch.directory("edit").path
     }
 
     private let original = """

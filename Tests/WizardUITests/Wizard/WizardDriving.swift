@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import OIDCWizardCore
 @testable import WizardUI
 
@@ -15,11 +16,9 @@ enum WizardDriving {
         ProgramDriver(program: Wizard(draft: draft, outputDirectory: out), size: size, glyphs: glyphs)
     }
 
-    /// A fresh empty directory for writing tests.
+    /// A fresh empty directory for writing tests, removed when the tests end (see `Scratch`).
     static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try Scratch.directory("wizard").path
     }
 }
 
