@@ -54,7 +54,7 @@ enum WizardContent {
         for line in state.derived.preview.lines {
             starts.append(lines.count)
             let mark = line.marker.map(gutterMark) ?? StyledText("  ")
-            if line.text.width <= room {
+            if !line.text.isWider(than: room) {
                 lines.append(mark + line.text)
             } else {
                 lines += wrapped(line.text, room: room).map { mark + $0 }
@@ -71,7 +71,7 @@ enum WizardContent {
         let room = max(1, width - gutter)
         for line in state.derived.preview.lines {
             starts.append(row)
-            row += line.text.width <= room ? 1 : wrapped(line.text, room: room).count
+            row += line.text.isWider(than: room) ? wrapped(line.text, room: room).count : 1
         }
         return (starts, row)
     }
@@ -117,9 +117,13 @@ enum WizardContent {
     // MARK: Findings
 
     static func findingHeadline(_ finding: Finding, width: Int) -> StyledText {
+        StyledText([severitySpan(finding), Span(finding.message)])
+    }
+
+    /// The severity word, padded to a column (the words are ASCII).
+    private static func severitySpan(_ finding: Finding) -> Span {
         let word = finding.severity.label
-        return StyledText(word + String(repeating: " ", count: max(1, 9 - word.count)), style: severityStyle(finding.severity))
-            + StyledText(finding.message)
+        return Span(word + String(repeating: " ", count: max(1, 9 - word.utf8.count)), style: severityStyle(finding.severity))
     }
 
     /// One line per finding; the expanded one (Ctrl-N/Ctrl-P) with its why, its fix and the fix Ctrl-G applies.
@@ -133,14 +137,18 @@ enum WizardContent {
                 + StyledText("No findings: the policy lets in only the runs you listed.", style: .foreground(.ok)), width: width, continuationIndent: 2)
         }
         var lines: [StyledText] = []
+        lines.reserveCapacity(derived.findings.count)
+        let unselected = Span("  ", style: .foreground(.accent, .bold))
         for (index, finding) in derived.findings.enumerated() {
             let expanded = index == state.selectedFinding
-            let pointer = StyledText(expanded ? String(glyphs.pointer) + " " : "  ", style: .foreground(.accent, .bold))
+            // Each line's spans in one array (every finding's line is put together on every frame).
+            let pointer = expanded ? Span(String(glyphs.pointer) + " ", style: .foreground(.accent, .bold)) : unselected
+            let line = StyledText([pointer, severitySpan(finding), Span(finding.message)])
             if expanded {
-                lines += TextWrapping.wrap(pointer + findingHeadline(finding, width: width), width: width, continuationIndent: 11)
+                lines += TextWrapping.wrap(line, width: width, continuationIndent: 11)
                 lines += detail(finding, state: state, width: width)
             } else {
-                lines.append(pointer + findingHeadline(finding, width: width))
+                lines.append(line)
             }
         }
         return lines
@@ -176,15 +184,22 @@ enum WizardContent {
             return TextWrapping.wrap("No scenarios to show.", width: width, style: .foreground(.muted))
         }
         var lines: [StyledText] = []
+        lines.reserveCapacity(derived.scenarios.count)
+        // The marks are the same for every row; each row's spans go into one array.
+        let allowed = Span(String(glyphs.check) + " allowed ", style: .foreground(.ok, .bold))
+        let denied = Span(String(glyphs.cross) + " denied  ", style: .foreground(.denied, .bold))
+        let surprise = Span("! ", style: .foreground(.critical, .bold))
+        let unsurprising = Span("  ")
         for row in derived.scenarios {
-            let mark = row.allowed
-                ? StyledText(String(glyphs.check) + " allowed ", style: .foreground(.ok, .bold))
-                : StyledText(String(glyphs.cross) + " denied  ", style: .foreground(.denied, .bold))
-            let surprise = row.isSurprise ? StyledText("! ", style: .foreground(.critical, .bold)) : StyledText("  ")
-            var line = surprise + mark + StyledText(row.label, style: row.isSurprise ? .bold : .plain)
+            var spans: [Span] = []
+            spans.reserveCapacity(4)
+            spans.append(row.isSurprise ? surprise : unsurprising)
+            spans.append(row.allowed ? allowed : denied)
+            spans.append(Span(row.label, style: row.isSurprise ? .bold : .plain))
             if !row.allowed || row.isSurprise || wrap {
-                line.append(" - " + (wrap ? row.reason : row.briefReason), style: .foreground(.muted))
+                spans.append(Span(" - " + (wrap ? row.reason : row.briefReason), style: .foreground(.muted)))
             }
+            let line = StyledText(spans)
             if wrap {
                 lines += TextWrapping.wrap(line, width: width, continuationIndent: 12)
             } else {
