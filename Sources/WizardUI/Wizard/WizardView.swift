@@ -213,13 +213,18 @@ public enum WizardView {
                 keys.append(("PgUp/PgDn", "scroll panel"))
             }
         }
-        var text = StyledText(" ")
+        // As many keys as fit, measured once each (not the whole bar again for every key).
+        var spans = [Span(" ")]
+        var used = 1
         for (key, action) in keys {
-            let item = StyledText(key, style: .foreground(.accent, .bold)) + StyledText(" " + action + "  ", style: .foreground(.muted))
-            if text.width + item.width > layout.keyBar.width + 2 { break }
-            text.append(item)
+            let name = Span(key, style: .foreground(.accent, .bold))
+            let what = Span(" " + action + "  ", style: .foreground(.muted))
+            let width = name.width + what.width
+            if used + width > layout.keyBar.width + 2 { break }
+            spans += [name, what]
+            used += width
         }
-        frame.draw(text, in: layout.keyBar, overflow: .clip)
+        frame.draw(StyledText(spans), in: layout.keyBar, overflow: .clip)
     }
 
     // MARK: Overlays
