@@ -156,8 +156,8 @@ struct EditTmuxTests {
     /// Runs `oidc-wizard edit FILE` in `directory` in a 120×40 UTF-8 terminal; the shell prints EXIT=<status> after it.
     static func startEdit(_ tmux: WizardTmuxTests.Tmux, _ file: String, in directory: URL) throws {
         let script = "cd '\(directory.path)' && '\(CLI.binary.path)' edit \(file); echo EXIT=$?; sleep 60"
-        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session,
-                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "-s", tmux.session]
+                     + WizardTmuxTests.Tmux.paneEnvironment + ["sh", "-c", script])
     }
 
     static func replaceWildcardRepository(_ tmux: WizardTmuxTests.Tmux) throws {

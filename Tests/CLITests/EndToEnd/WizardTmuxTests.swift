@@ -25,6 +25,10 @@ struct WizardTmuxTests {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // Nothing else either: another suite's pipe to a child it is reading (Foundation's `Process`) may be open
+            // at this moment, and the tmux server would keep it open until its pane's `sleep 60` ends — that
+            // suite's read then waited a minute for the end of its output.
+            _ = Self.closeFrom?(&actions, 3)
             let all = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
             var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) }
             argv.append(nil)
@@ -36,6 +40,13 @@ struct WizardTmuxTests {
             while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         }
 
+        /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does not
+        /// declare; nil where the C library lacks it.
+        static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
+
         func capture() throws -> String {
             let path = NSTemporaryDirectory() + "/\(socket)-capture.txt"
             try run(["capture-pane", "-p", "-t", session], outputPath: path)
@@ -44,6 +55,12 @@ struct WizardTmuxTests {
         }
 
         func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+        /// The command prefix for a pane's program: a UTF-8 terminal of the pane's own size. tmux hands its panes
+        /// the environment of the process that started its server — this one, where the headless ncurses tests set
+        /// LINES and COLUMNS while they run (ncurses prefers those to the terminal's size): a wizard started then
+        /// drew "terminal too small" in a 12-column pane that was really 120 wide. So they are removed here.
+        static let paneEnvironment = ["env", "-u", "LINES", "-u", "COLUMNS", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
 
         func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
 
@@ -85,8 +102,7 @@ struct WizardTmuxTests {
         // After the wizard: its exit status and the terminal modes, printed in the same pane.
         let script = "cd '\(directory.path)' && '\(binary)' --account-id 123456789012 --region eu-central-1 --role-name deploy --out out; "
             + "echo EXIT=$?; stty -a | tr -s ' ;\\n' '\\n\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60"
-        try tmux.run(["new-session", "-d", "-x", "100", "-y", "30", "-s", tmux.session,
-                      "env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "sh", "-c", script])
+        try tmux.run(["new-session", "-d", "-x", "100", "-y", "30", "-s", tmux.session] + Tmux.paneEnvironment + ["sh", "-c", script])
 
         try tmux.waitFor("the owner field") { $0.contains("Owner") && $0.contains("1 GitHub") }
         try tmux.type("acme")
