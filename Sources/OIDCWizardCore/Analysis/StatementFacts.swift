@@ -36,7 +36,7 @@ struct StatementFacts {
         var globs: [WildcardPattern]
         /// Each value's path (see `valuePath`), built once: the rules name a value's path in every finding
         /// and ask for it several times a value, on every keystroke.
-        var valuePaths: [JSONPath] = []
+        var valuePaths: [JSONPath]
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
         var isPlainPositive: Bool {
@@ -45,13 +45,10 @@ struct StatementFacts {
         }
         var isNegated: Bool { op?.isNegated ?? false }
 
-        /// The path of one value: the list element when the clause has several values, else the key.
+        /// The path of one value: the list element when the clause has several values, else the key (also for
+        /// an empty list, where a rule names its first value's place).
         func valuePath(_ position: Int) -> JSONPath {
-            position < valuePaths.count ? valuePaths[position] : Self.valuePath(position, of: clause, at: path)
-        }
-
-        static func valuePath(_ position: Int, of clause: ConditionClause, at path: JSONPath) -> JSONPath {
-            clause.values.count > 1 ? path.index(position) : path
+            position < valuePaths.count ? valuePaths[position] : path
         }
     }
 
@@ -117,7 +114,7 @@ struct StatementFacts {
                           prefixMatches: prefix == host, path: path,
                           shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [],
                           globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [],
-                          valuePaths: clause.values.indices.map { Clause.valuePath($0, of: clause, at: path) })
+                          valuePaths: clause.values.count > 1 ? clause.values.indices.map(path.index) : clause.values.map { _ in path })
         }
     }
 

@@ -41,7 +41,7 @@ extension JSONValue {
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var count = 2
             for byte in bytes {
-                guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C else { return nil }
+                guard JSONWriter.isPlain(byte) else { return nil }
                 if byte != 0x20 { count += 1 }
             }
             return count

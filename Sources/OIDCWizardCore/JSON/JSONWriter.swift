@@ -41,7 +41,7 @@ public enum JSONWriter {
 
     /// Printable ASCII that JSON writes as it is (not a quote, not a backslash).
     @inline(__always)
-    private static func isPlain(_ byte: UInt8) -> Bool {
+    static func isPlain(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
     }
 
