@@ -20,34 +20,12 @@ public struct WildcardPattern: Hashable, Sendable {
 
     /// Reads `text` with `*` and `?` as wildcards.
     public init(glob text: String) {
-        if let tokens = Self.asciiTokens(text, wildcards: true) {
-            self.tokens = tokens
-            return
-        }
-        // One pass, sized by the UTF-8 count (an upper bound of the scalars, known without decoding): `map` over
-        // the scalar view counted them first. Every sub value is compiled on every keystroke.
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "*": tokens.append(.anyRun)
-            case "?": tokens.append(.anyOne)
-            default: tokens.append(.literal(scalar))
-            }
-        }
-        self.tokens = tokens
+        tokens = Self.tokens(of: text, wildcards: true)
     }
 
     /// Reads `text` with every character literal (how StringEquals reads its values).
     public init(literal text: String) {
-        if let tokens = Self.asciiTokens(text, wildcards: false) {
-            self.tokens = tokens
-            return
-        }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { tokens.append(.literal(scalar)) }
-        self.tokens = tokens
+        tokens = Self.tokens(of: text, wildcards: false)
     }
 
     public var hasWildcards: Bool {
@@ -78,20 +56,27 @@ public struct WildcardPattern: Hashable, Sendable {
         return match(Array(text.unicodeScalars)) { $0 == $1 }
     }
 
-    /// The tokens of an ASCII text, one a byte, read from its buffer (nil for other text): nearly every value a
-    /// policy holds, compiled on every keystroke. With `wildcards`, `*` and `?` are wildcards.
-    private static func asciiTokens(_ text: String, wildcards: Bool) -> [Token]? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
+    /// One token per scalar of `text`; with `wildcards`, `*` and `?` are wildcards. Every sub value is compiled
+    /// on every keystroke: an ASCII text (nearly every value a policy holds) is read from its buffer, one token a
+    /// byte, into an array of exactly its size; other text scalar by scalar, sized by its UTF-8 count (an upper
+    /// bound of the scalars, known without decoding).
+    private static func tokens(of text: String, wildcards: Bool) -> [Token] {
+        func token(_ scalar: Unicode.Scalar) -> Token {
+            guard wildcards else { return .literal(scalar) }
+            return scalar == "*" ? .anyRun : scalar == "?" ? .anyOne : .literal(scalar)
+        }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
             guard UTF8Bytes.isASCII(bytes) else { return nil }
             return [Token](unsafeUninitializedCapacity: bytes.count) { tokens, count in
-                for (index, byte) in bytes.enumerated() {
-                    let token: Token = !wildcards ? .literal(Unicode.Scalar(byte))
-                        : byte == UInt8(ascii: "*") ? .anyRun : byte == UInt8(ascii: "?") ? .anyOne : .literal(Unicode.Scalar(byte))
-                    (tokens.baseAddress! + index).initialize(to: token)
-                }
+                for (index, byte) in bytes.enumerated() { (tokens.baseAddress! + index).initialize(to: token(Unicode.Scalar(byte))) }
                 count = bytes.count
             }
-        } ?? nil
+        }
+        if let ascii, let ascii { return ascii }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { tokens.append(token(scalar)) }
+        return tokens
     }
 
     /// The matcher over any random-access run of characters; `same` compares a literal with a character.
