@@ -1,10 +1,11 @@
 /// Reading UTF-8 in place, at integer offsets. The subject parsers, the grammar and the evaluator's literal
 /// comparisons run for every value on every keystroke, where the string views' generic index arithmetic and
 /// byte-by-byte iterators cost several times more. The parsers cut only at ASCII delimiters (`/`, `:`, `@`),
-/// so every piece is whole characters.
-enum UTF8Bytes {
+/// so every piece is whole characters. Visible to the package's other modules (the wizard's preview compares
+/// paths with `same`).
+package enum UTF8Bytes {
     /// Whether `a` and `b` hold the same bytes: lengths first, then eight bytes at a time.
-    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    package static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
         var offset = 0
         while offset + 8 <= a.count {

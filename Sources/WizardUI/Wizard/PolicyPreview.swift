@@ -95,29 +95,12 @@ public struct PolicyPreview: Hashable, Sendable {
     /// instructions a byte.
     private static func relation(of line: UnsafeBufferPointer<UInt8>, to path: UnsafeBufferPointer<UInt8>) -> Relation {
         let shared = min(line.count, path.count)
-        guard sameStart(line, path, count: shared) else { return .unrelated }
+        guard UTF8Bytes.same(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[..<shared]),
+                             UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(path)[..<shared])) else { return .unrelated }
         if line.count == path.count { return .inside }
         let next = line.count > path.count ? line[shared] : path[shared]
         guard next == UInt8(ascii: ".") || next == UInt8(ascii: "[") else { return .unrelated }
         return line.count > path.count ? .inside : .enclosing(line.count)
-    }
-
-    /// Whether the first `count` bytes of `a` and `b` are the same, eight at a time.
-    private static func sameStart(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
-        guard count > 0, let a = a.baseAddress, let b = b.baseAddress else { return true }
-        let a8 = UnsafeRawPointer(a), b8 = UnsafeRawPointer(b)
-        var offset = 0
-        while offset + 8 <= count {
-            if a8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
-            }
-            offset += 8
-        }
-        while offset < count {
-            if a[offset] != b[offset] { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// Lays the document out as `JSONWriter` does, one line per scalar and per bracket. Each line's spans are put
