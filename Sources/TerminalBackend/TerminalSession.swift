@@ -50,8 +50,10 @@ public final class TerminalSession {
         return try TerminalSession(term: term, outputPath: devicePath, inputPath: devicePath, noColor: noColor)
     }
 
-    /// Opens a session on explicit files (headless tests use `/dev/null` for both, with LINES/COLUMNS set).
-    init(term: String, outputPath: String, inputPath: String, noColor: Bool) throws {
+    /// Opens a session on explicit files. Headless tests use `/dev/null` for both and give the `size`, which
+    /// a file that is not a terminal cannot tell (not through LINES/COLUMNS: the environment is the whole test
+    /// process's, and other tests start programs from it at the same time).
+    init(term: String, outputPath: String, inputPath: String, noColor: Bool, size fixedSize: Size? = nil) throws {
         var out: UnsafeMutablePointer<FILE>?
         var input: UnsafeMutablePointer<FILE>?
         guard let screen = oidcw_open_screen(term, outputPath, inputPath, &out, &input) else {
@@ -65,6 +67,7 @@ public final class TerminalSession {
             throw TerminalUnavailable(reason: "ncurses could not create the screen")
         }
         self.window = window
+        if let fixedSize { resize_term(Int32(fixedSize.height), Int32(fixedSize.width)) }
 
         let codeset = String(cString: oidcw_codeset()).lowercased().filter { $0 != "-" && $0 != "_" }
         isUTF8 = codeset == "utf8"

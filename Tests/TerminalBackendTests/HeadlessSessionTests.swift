@@ -7,16 +7,11 @@ import WizardUI
 @Suite("Drawing through real ncurses, headless", .serialized)
 struct HeadlessSessionTests {
     func withSession(width: Int, height: Int, noColor: Bool = false, locale: String = "C.UTF-8", _ body: (TerminalSession) throws -> Void) throws {
-        setenv("LINES", "\(height)", 1)
-        setenv("COLUMNS", "\(width)", 1)
         setlocale(LC_ALL, locale)
         defer { setlocale(LC_ALL, "C.UTF-8") }
-        let session = try TerminalSession(term: "xterm-256color", outputPath: "/dev/null", inputPath: "/dev/null", noColor: noColor)
-        defer {
-            session.close()
-            unsetenv("LINES")
-            unsetenv("COLUMNS")
-        }
+        let session = try TerminalSession(term: "xterm-256color", outputPath: "/dev/null", inputPath: "/dev/null", noColor: noColor,
+                                          size: Size(width: width, height: height))
+        defer { session.close() }
         try body(session)
     }
 

@@ -57,9 +57,10 @@ struct WizardTmuxTests {
         func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
 
         /// The command prefix for a pane's program: a UTF-8 terminal of the pane's own size. tmux hands its panes
-        /// the environment of the process that started its server — this one, where the headless ncurses tests set
-        /// LINES and COLUMNS while they run (ncurses prefers those to the terminal's size): a wizard started then
-        /// drew "terminal too small" in a 12-column pane that was really 120 wide. So they are removed here.
+        /// the environment of the process that started its server — the tests' — and ncurses prefers LINES and
+        /// COLUMNS there to the terminal's size: when the headless ncurses tests still set them in this process, a
+        /// wizard started meanwhile drew "terminal too small" in a 12-column pane that was really 120 wide. A
+        /// shell that exports them would do the same, so they are removed here.
         static let paneEnvironment = ["env", "-u", "LINES", "-u", "COLUMNS", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
 
         func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
