@@ -117,13 +117,19 @@ enum WizardContent {
     // MARK: Findings
 
     static func findingHeadline(_ finding: Finding, width: Int) -> StyledText {
-        StyledText([severitySpan(finding), Span(finding.message)])
+        StyledText(headlineSpans(finding))
     }
 
-    /// The severity word, padded to a column (the words are ASCII).
-    private static func severitySpan(_ finding: Finding) -> Span {
+    /// The severity word padded to a column (the words are ASCII) and the message, after `pointer` if given: one
+    /// array for the whole line (every finding's line is put together on every frame).
+    private static func headlineSpans(_ finding: Finding, after pointer: Span? = nil) -> [Span] {
+        var spans: [Span] = []
+        spans.reserveCapacity(3)
+        if let pointer { spans.append(pointer) }
         let word = finding.severity.label
-        return Span(word + String(repeating: " ", count: max(1, 9 - word.utf8.count)), style: severityStyle(finding.severity))
+        spans.append(Span(word + String(repeating: " ", count: max(1, 9 - word.utf8.count)), style: severityStyle(finding.severity)))
+        spans.append(Span(finding.message))
+        return spans
     }
 
     /// One line per finding; the expanded one (Ctrl-N/Ctrl-P) with its why, its fix and the fix Ctrl-G applies.
@@ -141,9 +147,8 @@ enum WizardContent {
         let unselected = Span("  ", style: .foreground(.accent, .bold))
         for (index, finding) in derived.findings.enumerated() {
             let expanded = index == state.selectedFinding
-            // Each line's spans in one array (every finding's line is put together on every frame).
             let pointer = expanded ? Span(String(glyphs.pointer) + " ", style: .foreground(.accent, .bold)) : unselected
-            let line = StyledText([pointer, severitySpan(finding), Span(finding.message)])
+            let line = StyledText(headlineSpans(finding, after: pointer))
             if expanded {
                 lines += TextWrapping.wrap(line, width: width, continuationIndent: 11)
                 lines += detail(finding, state: state, width: width)
