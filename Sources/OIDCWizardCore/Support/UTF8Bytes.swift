@@ -37,6 +37,30 @@ package enum UTF8Bytes {
         return true
     }
 
+    /// How many of the first `limit` bytes are printable ASCII (0x20–0x7E: one terminal column each) before the first
+    /// that is not, eight at a time. For a word of ASCII bytes, adding 0x60 to each sets its top bit exactly when it is
+    /// at least 0x20, and adding 0x01 exactly when it is 0x7F; neither sum carries into the next byte.
+    @inlinable
+    package static func printableASCIIPrefix(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let end = min(limit, bytes.count)
+        let raw = UnsafeRawPointer(base)
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if word & tops != 0 || (word &+ 0x6060_6060_6060_6060) & ~(word &+ 0x0101_0101_0101_0101) & tops != tops { break }
+            offset += 8
+        }
+        while offset < end, bytes[offset] >= 0x20, bytes[offset] < 0x7F { offset += 1 }
+        return offset
+    }
+
+    /// Whether every byte is printable ASCII.
+    package static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        printableASCIIPrefix(bytes, upTo: bytes.count) == bytes.count
+    }
+
     static func bytes(of literal: StaticString) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }

@@ -1,31 +1,49 @@
 /// One screen cell. A wide character (CJK, emoji) occupies its cell plus a *continuation* cell to its right, which
 /// holds no character of its own; the backend skips continuation cells because the terminal fills them itself.
 ///
-/// The grapheme is stored inline as UTF-8 (up to 15 bytes: every character the wizard draws, accents, flags and most
-/// emoji sequences), so a cell is plain data: frames are cleared, copied and compared without reference counting.
-/// A longer grapheme (a long emoji ZWJ sequence) keeps only its first scalar.
+/// The grapheme is stored inline as UTF-8 (up to 11 bytes: every character the wizard draws, accents, flags and
+/// emoji with a skin tone), and the style and width are packed in one word, so a cell is 16 bytes of plain data:
+/// frames are cleared, copied and compared without reference counting, and drawing lays a span's style over a cell
+/// with two bit operations (`Style.Patch`). A longer grapheme (a long emoji ZWJ sequence) keeps only its first scalar.
 public struct Cell: Hashable, Sendable {
     /// UTF-8 bytes 0–7 (little-endian).
     private var low: UInt64
-    /// UTF-8 bytes 8–14, and the byte count in the top byte.
-    private var high: UInt64
-    public var style: Style
-    /// 1 for a normal cell, 2 for the left half of a wide character, 0 for the right half (continuation).
-    public var width: UInt8
+    /// UTF-8 bytes 8–10, and the byte count in the top byte.
+    private var high: UInt32
+    /// The style (`Style.packed`: bits 0–23) and the width (bits 24–31).
+    private(set) var look: UInt32
 
     public init(_ character: Character = " ", style: Style = .plain, width: UInt8 = 1) {
         (low, high) = Cell.pack(character)
-        self.style = style
-        self.width = width
+        look = style.packed | UInt32(width) << 24
     }
 
-    /// A cell showing one ASCII byte (the drawing fast path).
+    /// A cell showing one ASCII byte (the drawing fast path); `look` is a packed style and width.
+    @inline(__always)
+    init(ascii: UInt8, look: UInt32) {
+        low = UInt64(ascii)
+        high = 1 << 24
+        self.look = look
+    }
+
+    /// A one-column cell showing one ASCII byte.
     @inline(__always)
     init(ascii: UInt8, style: Style) {
-        low = UInt64(ascii)
-        high = 1 << 56
-        self.style = style
-        width = 1
+        self.init(ascii: ascii, look: style.packed | Cell.single)
+    }
+
+    /// `look`'s width bits for a one-column cell.
+    static let single: UInt32 = 1 << 24
+
+    public var style: Style {
+        get { Style(packed: look) }
+        set { look = look & 0xFF00_0000 | newValue.packed }
+    }
+
+    /// 1 for a normal cell, 2 for the left half of a wide character, 0 for the right half (continuation).
+    public var width: UInt8 {
+        get { UInt8(truncatingIfNeeded: look >> 24) }
+        set { look = look & 0x00FF_FFFF | UInt32(newValue) << 24 }
     }
 
     public static let blank = Cell()
@@ -35,7 +53,7 @@ public struct Cell: Hashable, Sendable {
 
     /// What the cell shows: one grapheme of display width 1 or 2 (a space for blank and continuation cells).
     public var character: Character {
-        let count = Int(high >> 56)
+        let count = Int(high >> 24)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
         for i in 0..<count {
@@ -50,17 +68,17 @@ public struct Cell: Hashable, Sendable {
         return cell
     }
 
-    private static func pack(_ character: Character) -> (UInt64, UInt64) {
+    private static func pack(_ character: Character) -> (UInt64, UInt32) {
         // Read from the character's text as one buffer (a short text is copied to the stack): the character's own
         // UTF-8 view walks it byte by byte through generic indices, and every glyph drawn is packed.
         var text = String(character)
-        let packed = text.withUTF8 { bytes -> (UInt64, UInt64)? in
-            guard bytes.count <= 15 else { return nil }
-            var low: UInt64 = 0, high: UInt64 = 0
+        let packed = text.withUTF8 { bytes -> (UInt64, UInt32)? in
+            guard bytes.count <= 11 else { return nil }
+            var low: UInt64 = 0, high: UInt32 = 0
             for (n, byte) in bytes.enumerated() {
-                if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt64(byte) << (8 * (n - 8)) }
+                if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt32(byte) << (8 * (n - 8)) }
             }
-            return (low, high | UInt64(bytes.count) << 56)
+            return (low, high | UInt32(bytes.count) << 24)
         }
         if let packed { return packed }
         return pack(character.unicodeScalars.first.map(Character.init) ?? " ")

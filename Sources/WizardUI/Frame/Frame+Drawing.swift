@@ -1,3 +1,5 @@
+import OIDCWizardCore
+
 /// What to do with text wider than the room it is given.
 public enum Overflow: Hashable, Sendable {
     /// Cut it at the edge.
@@ -132,91 +134,93 @@ extension Frame {
     /// Draws spans from `x` on row `y` inside `area`, stopping before `limit`. Returns the next column and the style of
     /// the last span reached (for an ellipsis to continue it).
     mutating func drawSpans(_ spans: [Span], x startX: Int, y: Int, area: Rect, limit: Int) -> (x: Int, style: Style) {
+        let rowWidth = size.width
+        return cells.withUnsafeMutableBufferPointer { cells in
+            Frame.drawSpans(spans, x: startX, rowStart: y * rowWidth, rowWidth: rowWidth, from: area.x, limit: limit, in: &cells)
+        }
+    }
+
+    /// `drawSpans(_:x:y:area:limit:)` on the cell storage, for the row starting at `rowStart`, cells left of `from` skipped.
+    private static func drawSpans(_ spans: [Span], x startX: Int, rowStart: Int, rowWidth: Int, from: Int, limit: Int,
+                                  in cells: inout UnsafeMutableBufferPointer<Cell>) -> (x: Int, style: Style) {
         var x = startX
         var lastStyle = Style.plain
-        let rowStart = y * size.width
         for span in spans {
             lastStyle = span.style
-            // Fast path: printable ASCII, one byte per cell, nothing to measure (most of what the wizard draws).
-            if let end = drawASCII(span, x: x, rowStart: rowStart, from: area.x, limit: limit) {
-                // Cut at the limit: stop here, as the character-by-character path does.
-                if end > limit { return (limit, lastStyle) }
-                x = end
-                continue
+            let patch = Style.Patch(span.style)
+            var text = span.text
+            // Printable ASCII, one byte per cell and nothing to measure, is most of what the wizard draws: runs of it are
+            // stored straight from the text's bytes, and only the other characters are measured one by one.
+            let stopped = text.withUTF8 { bytes -> Bool in
+                var offset = 0
+                while offset < bytes.count {
+                    let room = max(0, limit - x)
+                    var run = UTF8Bytes.printableASCIIPrefix(UnsafeBufferPointer(rebasing: bytes[offset...]), upTo: room + 1)
+                    // The run's last byte starts a character with what follows when a combining mark follows it, so it
+                    // goes with the next character unless the run ends the text or is cut at the limit anyway.
+                    if run <= room, offset + run < bytes.count, run > 0 { run -= 1 }
+                    if run > 0 {
+                        storeASCII(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + min(run, room))]), x: x, rowStart: rowStart,
+                                   rowWidth: rowWidth, from: from, patch: patch, in: &cells)
+                        if run > room { x = limit; return true }
+                        x += run
+                        offset += run
+                        if offset == bytes.count { break }
+                    }
+                    // One character that is not printable ASCII, read from the text where it starts (a character
+                    // boundary: after a character, or after printable ASCII that no mark follows).
+                    let character = span.text[span.text.utf8.index(span.text.startIndex, offsetBy: offset)]
+                    offset += character.utf8.count
+                    let (shown, width) = CharacterWidth.measure(character)
+                    if width == 0 { continue }
+                    if x + width > limit {
+                        // A wide character with only one column left: pad with a space rather than draw half of it.
+                        if x < limit, x >= from {
+                            let style = cells[rowStart + x].style.patched(with: span.style)
+                            _ = place(" ", width: 1, at: rowStart + x, x: x, rowWidth: rowWidth, style: style, limit: limit, in: &cells)
+                            x += 1
+                        }
+                        return true
+                    }
+                    if x < from {
+                        // Starts left of the visible area; a wide character straddling the edge shows as a space.
+                        if x + width > from {
+                            let style = cells[rowStart + from].style.patched(with: span.style)
+                            _ = place(" ", width: 1, at: rowStart + from, x: from, rowWidth: rowWidth, style: style, limit: limit, in: &cells)
+                        }
+                        x += width
+                        continue
+                    }
+                    let style = cells[rowStart + x].style.patched(with: span.style)
+                    x += place(shown, width: width, at: rowStart + x, x: x, rowWidth: rowWidth, style: style, limit: limit, in: &cells)
+                }
+                return false
             }
-            for character in span.text {
-                // Printable ASCII among other characters (a message with one "—" in it) is stored as the fast path
-                // stores it, without measuring or packing the character.
-                if character.utf8.count == 1, let byte = character.utf8.first, byte >= 0x20, byte < 0x7F {
-                    if x >= limit { return (x, lastStyle) }
-                    if x >= area.x {
-                        let index = rowStart + x
-                        store(Cell(ascii: byte, style: cells[index].style.patched(with: span.style)), x: x, y: y)
-                    }
-                    x += 1
-                    continue
-                }
-                let (shown, width) = CharacterWidth.measure(character)
-                if width == 0 { continue }
-                if x + width > limit {
-                    // A wide character with only one column left: pad with a space rather than draw half of it.
-                    if x < limit, x >= area.x {
-                        let style = cells[rowStart + x].style.patched(with: span.style)
-                        _ = place(" ", width: 1, x: x, y: y, style: style, limit: limit)
-                        x += 1
-                    }
-                    return (x, lastStyle)
-                }
-                if x < area.x {
-                    // Starts left of the visible area; a wide character straddling the edge shows as a space.
-                    if x + width > area.x {
-                        let style = cells[rowStart + area.x].style.patched(with: span.style)
-                        _ = place(" ", width: 1, x: area.x, y: y, style: style, limit: limit)
-                    }
-                    x += width
-                    continue
-                }
-                let style = cells[rowStart + x].style.patched(with: span.style)
-                x += place(shown, width: width, x: x, y: y, style: style, limit: limit)
-            }
+            if stopped { return (x, lastStyle) }
         }
         return (x, lastStyle)
     }
 
-    /// Draws a span of printable ASCII (one byte per cell) from column `x`, cells left of `from` skipped and nothing
-    /// at or after `limit`; returns the column after the whole span (past `limit` when it was cut), or nil when the
-    /// span is not all printable ASCII. Works on the cell storage directly: this is most of every frame.
-    private mutating func drawASCII(_ span: Span, x startX: Int, rowStart: Int, from: Int, limit: Int) -> Int? {
-        let width = size.width
-        let style = span.style
-        return span.text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            // Only the bytes that can show need checking; a longer span is cut after them, cleanly when the next byte
-            // is ASCII too (then no combining mark joins the last character shown).
-            let room = max(0, limit - startX)
-            if bytes.count > room {
-                guard bytes[..<room].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), bytes[room] < 0x80 else { return nil }
-            } else {
-                guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    /// Stores a run of printable ASCII (one byte per cell, all before the limit) from column `x`, cells left of `from`
+    /// skipped, each cell's style patched.
+    @inline(__always)
+    private static func storeASCII(_ bytes: UnsafeBufferPointer<UInt8>, x startX: Int, rowStart: Int, rowWidth: Int, from: Int,
+                                   patch: Style.Patch, in cells: inout UnsafeMutableBufferPointer<Cell>) {
+        let first = max(startX, from)
+        let end = startX + bytes.count
+        guard first < end else { return }
+        // Only the run's two ends can cut a wide character in half (one that starts before it, or one that ends after
+        // it): `store` repairs those; the cells between are overwritten as they are.
+        let last = end - 1
+        store(Cell(ascii: bytes[first - startX], look: patch.apply(to: cells[rowStart + first].look) | Cell.single),
+              at: rowStart + first, x: first, rowWidth: rowWidth, in: &cells)
+        if last > first {
+            for x in (first + 1)..<last {
+                let index = rowStart + x
+                cells[index] = Cell(ascii: bytes[x - startX], look: patch.apply(to: cells[index].look) | Cell.single)
             }
-            let end = min(limit, startX + bytes.count)
-            let first = max(startX, from)
-            guard first < end else { return startX + bytes.count }
-            cells.withUnsafeMutableBufferPointer { cells in
-                // Only the run's two ends can cut a wide character in half (one that starts before it, or one that
-                // ends after it): `store` repairs those; the cells between are overwritten as they are.
-                let last = end - 1
-                Frame.store(Cell(ascii: bytes[first - startX], style: cells[rowStart + first].style.patched(with: style)),
-                            at: rowStart + first, x: first, rowWidth: width, in: &cells)
-                if last > first {
-                    for x in (first + 1)..<last {
-                        let index = rowStart + x
-                        cells[index] = Cell(ascii: bytes[x - startX], style: cells[index].style.patched(with: style))
-                    }
-                    Frame.store(Cell(ascii: bytes[last - startX], style: cells[rowStart + last].style.patched(with: style)),
-                                at: rowStart + last, x: last, rowWidth: width, in: &cells)
-                }
-            }
-            return startX + bytes.count
-        } ?? nil
+            store(Cell(ascii: bytes[last - startX], look: patch.apply(to: cells[rowStart + last].look) | Cell.single),
+                  at: rowStart + last, x: last, rowWidth: rowWidth, in: &cells)
+        }
     }
 }

@@ -51,19 +51,26 @@ public struct Frame: Sendable {
     /// the character may not reach.
     @inline(__always)
     mutating func place(_ shown: Character, width: Int, x: Int, y: Int, style: Style, limit: Int) -> Int {
+        Self.place(shown, width: width, at: y * size.width + x, x: x, rowWidth: size.width, style: style, limit: limit, in: &cells)
+    }
+
+    /// `place(_:width:x:y:style:limit:)` on the cell storage itself; `index` is the cell's, `x` its column.
+    @inline(__always)
+    static func place<Cells: MutableCollection<Cell>>(_ shown: Character, width: Int, at index: Int, x: Int, rowWidth: Int,
+                                                      style: Style, limit: Int, in cells: inout Cells) -> Int where Cells.Index == Int {
         switch width {
         case 0:
             return 0
         case 1:
-            store(Cell(shown, style: style, width: 1), x: x, y: y)
+            store(Cell(shown, style: style, width: 1), at: index, x: x, rowWidth: rowWidth, in: &cells)
             return 1
         default:
             if x + 1 >= limit {
-                store(Cell(ascii: 0x20, style: style), x: x, y: y)
+                store(Cell(ascii: 0x20, style: style), at: index, x: x, rowWidth: rowWidth, in: &cells)
                 return 1
             }
-            store(Cell(shown, style: style, width: 2), x: x, y: y)
-            store(.continuation(style: style), x: x + 1, y: y)
+            store(Cell(shown, style: style, width: 2), at: index, x: x, rowWidth: rowWidth, in: &cells)
+            store(.continuation(style: style), at: index + 1, x: x + 1, rowWidth: rowWidth, in: &cells)
             return 2
         }
     }

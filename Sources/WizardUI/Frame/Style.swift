@@ -61,6 +61,34 @@ public struct Style: Hashable, Sendable {
         )
     }
 
+    /// The style in one word, as a cell keeps it: the foreground role's raw value in bits 0–7 and the background's in
+    /// bits 8–15 (0xFF for the terminal's default), the attributes in bits 16–23.
+    var packed: UInt32 {
+        UInt32(foreground?.rawValue ?? 0xFF) | UInt32(background?.rawValue ?? 0xFF) << 8 | UInt32(attributes.rawValue) << 16
+    }
+
+    init(packed: UInt32) {
+        let foreground = UInt8(truncatingIfNeeded: packed), background = UInt8(truncatingIfNeeded: packed >> 8)
+        self.init(foreground: foreground == 0xFF ? nil : ColorRole(rawValue: foreground),
+                  background: background == 0xFF ? nil : ColorRole(rawValue: background),
+                  attributes: TextAttributes(rawValue: UInt8(truncatingIfNeeded: packed >> 16)))
+    }
+
+    /// `patched(with:)` on packed styles, worked out once for a style laid over many cells: the result is
+    /// `packed & keep | set` — the bits of a role the patch leaves unset are kept, and attributes accumulate.
+    struct Patch {
+        let keep: UInt32
+        let set: UInt32
+
+        init(_ style: Style) {
+            keep = (style.foreground == nil ? 0xFF : 0) | (style.background == nil ? 0xFF00 : 0) | 0xFF_0000
+            set = style.packed & ~keep | UInt32(style.attributes.rawValue) << 16
+        }
+
+        @inline(__always)
+        func apply(to packed: UInt32) -> UInt32 { packed & keep | set }
+    }
+
     /// The same meaning without colour, for `NO_COLOR` and monochrome terminals: roles become attributes.
     public var monochrome: Style {
         var attributes = self.attributes

@@ -1,3 +1,5 @@
+import OIDCWizardCore
+
 /// A run of text in one style.
 public struct Span: Hashable, Sendable {
     public var text: String
@@ -47,19 +49,13 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
     func isWider(than columns: Int) -> Bool {
         var total = 0
         for span in spans {
-            // Printable ASCII counts one column a byte, read from the span's buffer where it has one.
-            func asciiPrefix(_ bytes: some Collection<UInt8>) -> (count: Int, ascii: Bool) {
-                var counted = 0
-                for byte in bytes {
-                    guard byte >= 0x20 && byte < 0x7F else { return (counted, false) }
-                    counted += 1
-                    if total + counted > columns { return (counted, true) }
-                }
-                return (counted, true)
-            }
-            let (counted, ascii) = span.text.utf8.withContiguousStorageIfAvailable(asciiPrefix) ?? asciiPrefix(span.text.utf8)
-            if ascii, total + counted > columns { return true }
-            total += ascii ? counted : span.width
+            // Printable ASCII counts one column a byte, read from the span's buffer: look at no more bytes than it
+            // takes to pass `columns`.
+            let look = columns - total + 1
+            let counted = span.text.utf8.withContiguousStorageIfAvailable { UTF8Bytes.printableASCIIPrefix($0, upTo: look) }
+                ?? span.text.utf8.prefix(look).prefix { $0 >= 0x20 && $0 < 0x7F }.count
+            if counted == look { return true }
+            total += counted == span.text.utf8.count ? counted : span.width
             if total > columns { return true }
         }
         return false
