@@ -180,52 +180,71 @@ enum SubjectGrammar {
     /// first wildcard — every complete `key:value` pair there must be one GitHub builds — and by the
     /// escapes `${*}`/`${?}`, which stand for a literal `*`/`?` that no GitHub name contains.
     static func neverSentReason(_ value: String, patterns: Bool, variables: Bool) -> String? {
-        if variables, value.contains("${*}") || value.contains("${?}") {
+        var text = value
+        switch text.withUTF8({ verdict($0, patterns: patterns, variables: variables) }) {
+        case .maybeSent:
+            return nil
+        case .literalWildcard:
             return "${*} and ${?} stand for a literal * or ? (not a wildcard), and no branch, tag, environment or repository name contains one"
+        case .neverSent:
+            return grammarHint(value)
         }
-        if variables, value.contains("${") { return nil }
-        guard patterns, value.hasWildcard else {
-            if value.hasWildcard { return nil } // StringEquals with a wildcard: wildcard-under-stringequals says it.
-            return canBeSent(value) ? nil : grammarHint(value)
+    }
+
+    private enum Verdict {
+        case maybeSent, literalWildcard, neverSent
+    }
+
+    /// `neverSentReason` on the value's bytes (it runs for every `sub` value on every keystroke). `$`, `{`, `}`,
+    /// `*`, `?` and `:` are ASCII, so cutting at them always leaves whole characters.
+    private static func verdict(_ bytes: UnsafeBufferPointer<UInt8>, patterns: Bool, variables: Bool) -> Verdict {
+        var wildcard: Int?
+        var variable = false
+        var literalWildcard = false
+        for (index, byte) in bytes.enumerated() {
+            if isWildcard(byte) {
+                if wildcard == nil { wildcard = index }
+            } else if byte == 0x24, index + 1 < bytes.count, bytes[index + 1] == 0x7B {  // `${`
+                variable = true
+                // `${*}` or `${?}`
+                if index + 3 < bytes.count, isWildcard(bytes[index + 2]), bytes[index + 3] == 0x7D { literalWildcard = true }
+            }
         }
-        // Byte-level: this runs for every sub value on every keystroke. `*`, `?` and `:` are ASCII.
-        let bytes = value.utf8
-        let fixed = bytes[..<(bytes.firstIndex { $0 == 0x2A || $0 == 0x3F } ?? bytes.endIndex)]
-        var tokens = fixed.split(separator: 0x3A, omittingEmptySubsequences: false)
-        let partial = tokens.removeLast()
-        func text(_ token: Substring.UTF8View) -> String { String(Substring(token)) }
-        // Walk the complete tokens as the grammar does; the unfinished last token is only a prefix.
-        var awaiting: String?
+        if variables, literalWildcard { return .literalWildcard }
+        if variables, variable { return .maybeSent }
+        guard patterns, let wildcard else {
+            if wildcard != nil { return .maybeSent }  // StringEquals with a wildcard: wildcard-under-stringequals says it.
+            return canBeSent(bytes: bytes[...]) ? .maybeSent : .neverSent
+        }
+        // Walk the complete tokens before the first wildcard as the grammar does; the unfinished last token is only
+        // a prefix.
+        var tokens = ColonTokens(bytes[..<wildcard])
+        var awaiting: Bytes?
         var afterRepository = false
-        for token in tokens {
+        while let token = tokens.next() {
+            if tokens.isAtEnd {
+                // The unfinished token: it must begin a claim name (or the default form's `pull_request`).
+                guard awaiting == nil, !token.isEmpty else { return .maybeSent }
+                let prefix = String(decoding: token, as: UTF8.self)
+                return SubjectTemplate.knownKeys.contains { $0.hasPrefix(prefix) } || "pull_request".hasPrefix(prefix) ? .maybeSent : .neverSent
+            }
             if let key = awaiting {
                 awaiting = nil
-                switch key {
-                case "repo":
-                    guard validRepositoryPair(text(token)) else { return grammarHint(value) }
+                if key.equals("repo") {
+                    guard validRepositoryPair(token) else { return .neverSent }
                     afterRepository = true
-                case "context":
-                    let word = text(token)
-                    if word == "ref" || word == "environment" { awaiting = "context value" }
-                    else if word != "pull_request" { return grammarHint(value) }
-                default:
-                    break
+                } else if key.equals("context") {
+                    if token.equals("ref") || token.equals("environment") { awaiting = token }
+                    else if !token.equals("pull_request") { return .neverSent }
                 }
                 continue
             }
-            let word = text(token)
-            if word == "pull_request", afterRepository { afterRepository = false; continue }
+            if token.equals("pull_request"), afterRepository { afterRepository = false; continue }
             afterRepository = false
-            guard word == "context" || SubjectTemplate.knownKeys.contains(word) else { return grammarHint(value) }
-            awaiting = word
+            guard token.equals("context") || isKnownKey(token) else { return .neverSent }
+            awaiting = token
         }
-        if awaiting == nil, !partial.isEmpty {
-            let prefix = text(partial)
-            if !(SubjectTemplate.knownKeys.contains { $0.hasPrefix(prefix) } || "pull_request".hasPrefix(prefix)) {
-                return grammarHint(value)
-            }
-        }
-        return nil
+        return .maybeSent
     }
 
     private static func grammarHint(_ value: String) -> String {

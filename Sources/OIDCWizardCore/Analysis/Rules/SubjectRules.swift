@@ -213,8 +213,11 @@ enum SubjectRules {
         let variables = analysis.policy.version == TrustPolicy.currentVersion
         // A bad owner, repository or id form is what invalid-name, lookalike-name and subject-form-mismatch
         // say, more precisely: leave it to them.
-        if shape.isRepositoryBound, !value.hasWildcard,
-           !SubjectGrammar.validRepositoryPair(value.dropFirst(5).prefix { $0 != ":" }) { return nil }
+        if shape.isRepositoryBound, !value.hasWildcard {
+            // `owner/repo` after `repo:`, up to the next `:`, cut by bytes as `SubjectShape` cuts it.
+            var text = value
+            guard text.withUTF8({ SubjectGrammar.validRepositoryPair($0[5...].prefix { $0 != 0x3A }) }) else { return nil }
+        }
         var reason = SubjectGrammar.neverSentReason(value, patterns: op.usesWildcards, variables: variables)
         if reason == nil, shape.isRepositoryBound, shape.context == nil, !value.hasWildcard, !value.contains("${") {
             // `repo:acme/app` alone: the default subject always goes on with the run's context.
