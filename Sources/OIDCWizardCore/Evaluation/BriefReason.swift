@@ -73,8 +73,17 @@ enum BriefReason {
         return String(key[key.index(after: colon)...])
     }
 
-    /// Whether `key` is a provider's `sub` (the claim the allowed reason quotes).
-    static func isSubject(_ key: String) -> Bool { shortKey(key).lowercased() == "sub" && key.contains(":") }
+    /// Whether `key` is a provider's `sub` (the claim the allowed reason quotes): `shortKey(key)` is `sub` in any
+    /// case, after a provider. Read on the key's bytes: only ASCII letters lower-case to `s`, `u` and `b`.
+    static func isSubject(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")), bytes.count - colon == 4,
+                  bytes[colon + 1] | 0x20 == UInt8(ascii: "s"), bytes[colon + 2] | 0x20 == UInt8(ascii: "u"),
+                  bytes[colon + 3] | 0x20 == UInt8(ascii: "b") else { return false }
+            return bytes[..<colon].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
+        }
+    }
 }
 
 extension Decision {

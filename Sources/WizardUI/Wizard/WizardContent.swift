@@ -24,6 +24,9 @@ enum WizardContent {
     }
 
     /// The letter in the policy gutter for a line a finding points at.
+    /// The gutter of a line no finding points at.
+    static let blankGutter = StyledText("  ")
+
     static func gutterMark(_ severity: Severity) -> StyledText {
         StyledText(String(severity.label.first!) + " ", style: severityStyle(severity))
     }
@@ -51,9 +54,10 @@ enum WizardContent {
         var lines: [StyledText] = []
         var starts: [Int] = []
         let room = max(1, width - gutter)
+        lines.reserveCapacity(state.derived.preview.lines.count)
         for line in state.derived.preview.lines {
             starts.append(lines.count)
-            let mark = line.marker.map(gutterMark) ?? StyledText("  ")
+            let mark = line.marker.map(gutterMark) ?? blankGutter
             if !line.text.isWider(than: room) {
                 lines.append(mark + line.text)
             } else {

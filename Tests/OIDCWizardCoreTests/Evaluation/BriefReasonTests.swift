@@ -75,4 +75,13 @@ struct BriefReasonTests {
     func shortKeys(key: String, short: String) {
         #expect(BriefReason.shortKey(key) == short)
     }
+
+    @Test("a key is a provider's sub exactly when its short name is sub in any case", arguments: [
+        "token.actions.githubusercontent.com:sub", "token.actions.githubusercontent.com:SUB", "TOKEN.ACTIONS.GITHUBUSERCONTENT.COM:Sub",
+        "token.actions.githubusercontent.com/acme:sub", "token.actions.githubusercontent.com:aud", "token.actions.githubusercontent.com:subs",
+        "token.actions.githubusercontent.com:su", "aws:sub", "sub", ":sub", ".:sub", "a.b:sub:x", "a.b:ſub", "a.b:s\u{301}ub", "",
+    ])
+    func subjectKeys(key: String) {
+        #expect(BriefReason.isSubject(key) == (BriefReason.shortKey(key).lowercased() == "sub" && key.contains(":")))
+    }
 }
