@@ -1,3 +1,5 @@
+import OIDCWizardCore
+
 /// THE display-width function: how many terminal columns a character takes. Every piece of drawing, wrapping,
 /// clipping and cursor placement goes through here, so they can never disagree.
 ///
@@ -25,8 +27,9 @@ public enum CharacterWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character). Checked on the
         // text's buffer where it has one: every span of every frame is measured.
-        func printableASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-        if text.utf8.withContiguousStorageIfAvailable(printableASCII) ?? printableASCII(text.utf8) { return text.utf8.count }
+        let ascii = text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.isPrintableASCII)
+            ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if ascii { return text.utf8.count }
         var total = 0
         for c in text { total &+= measure(c).width }
         return total

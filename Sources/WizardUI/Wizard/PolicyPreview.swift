@@ -33,8 +33,10 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Marks the lines the `findings` point at with the most severe one's severity.
     mutating func mark(_ findings: [Finding]) {
+        guard !findings.isEmpty else { return }
+        let paths = LinePaths(lines)
         for finding in findings {
-            for index in Self.lines(matching: finding.path, in: lines) {
+            for index in paths.lines(matching: finding.path) {
                 if lines[index].marker.map({ finding.severity > $0 }) ?? true { lines[index].marker = finding.severity }
             }
         }
@@ -52,19 +54,43 @@ public struct PolicyPreview: Hashable, Sendable {
     /// The lines a finding's path points at: the value itself (all its lines), or — when the path goes deeper
     /// than the layout (an element inside a one-line value) — the closest enclosing line.
     static func lines(matching path: String, in lines: [Line]) -> [Int] {
-        guard !path.isEmpty else { return [] }
-        return withBytes(of: path) { path in
-            var exact: [Int] = []
-            var best: (index: Int, length: Int)?
-            for (index, line) in lines.enumerated() {
-                switch withBytes(of: line.path, { relation(of: $0, to: path) }) {
-                case .inside: exact.append(index)
-                case .enclosing(let length) where length > (best?.length ?? 1): best = (index, length)
-                default: break
+        LinePaths(lines).lines(matching: path)
+    }
+
+    /// Every line's path, copied once into one buffer: the preview is marked on every keystroke, every finding
+    /// against every line, and reading each path through its string cost more than comparing it.
+    private struct LinePaths {
+        var bytes: [UInt8] = []
+        /// Where each line's path ends in `bytes` (it starts where the previous one ends).
+        var ends: [Int] = []
+
+        init(_ lines: [Line]) {
+            ends.reserveCapacity(lines.count)
+            for line in lines {
+                bytes.append(contentsOf: line.path.utf8)
+                ends.append(bytes.count)
+            }
+        }
+
+        func lines(matching path: String) -> [Int] {
+            guard !path.isEmpty else { return [] }
+            return withBytes(of: path) { path in
+                bytes.withUnsafeBufferPointer { all in
+                    var exact: [Int] = []
+                    var best: (index: Int, length: Int)?
+                    var start = 0
+                    for (index, end) in ends.enumerated() {
+                        switch relation(of: UnsafeBufferPointer(rebasing: all[start..<end]), to: path) {
+                        case .inside: exact.append(index)
+                        case .enclosing(let length) where length > (best?.length ?? 1): best = (index, length)
+                        default: break
+                        }
+                        start = end
+                    }
+                    if !exact.isEmpty { return exact }
+                    return best.map { [$0.index] } ?? []
                 }
             }
-            if !exact.isEmpty { return exact }
-            return best.map { [$0.index] } ?? []
         }
     }
 
@@ -95,6 +121,8 @@ public struct PolicyPreview: Hashable, Sendable {
     /// instructions a byte.
     private static func relation(of line: UnsafeBufferPointer<UInt8>, to path: UnsafeBufferPointer<UInt8>) -> Relation {
         let shared = min(line.count, path.count)
+        // Paths differ mostly near their ends (the index of a value in a list): look there first.
+        if shared > 0, line[shared - 1] != path[shared - 1] { return .unrelated }
         guard UTF8Bytes.same(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[..<shared]),
                              UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(path)[..<shared])) else { return .unrelated }
         if line.count == path.count { return .inside }
