@@ -78,13 +78,17 @@ public enum WizardView {
         let offset = WizardForm.scrollOffset(rows, height: area.height, previous: previousOffset)
         let end = min(rows.count, offset + area.height)
         guard offset < end else { return }
+        // A focused field taller than the form (a long list at 80×24) keeps its name in sight: while its first row
+        // is scrolled away, its label goes on the top row, which would otherwise have none.
+        let fieldStart = rows.firstIndex(where: \.isFocused)
+        let stickyLabel = fieldStart.flatMap { $0 < offset && rows[offset].isFocused && rows[offset].label.isEmpty ? rows[$0].label : nil }
         for (line, row) in rows[offset..<end].enumerated() {
             let y = area.y + line
             if row.fullWidth {
                 if case .text(let text) = row.content { frame.draw(text, in: Rect(x: area.x, y: y, width: area.width, height: 1)) }
                 continue
             }
-            frame.draw(row.label, in: Rect(x: area.x, y: y, width: WizardLayout.labelColumns - 1, height: 1))
+            frame.draw(line == 0 ? stickyLabel ?? row.label : row.label, in: Rect(x: area.x, y: y, width: WizardLayout.labelColumns - 1, height: 1))
             let valueRect = Rect(x: layout.valueX, y: y, width: max(0, area.maxX - layout.valueX), height: 1)
             if let highlight = row.highlight { frame.patchStyle(valueRect, with: highlight) }
             switch row.content {

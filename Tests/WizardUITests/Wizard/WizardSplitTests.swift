@@ -49,7 +49,8 @@ struct WizardSplitTests {
         let form = screen[layout.form.y..<layout.form.maxY].joined(separator: "\n")
         #expect(form.contains("add another (Enter), or Tab to move on"), "the input line is in view")
         #expect(form.contains("• demo"), "the last entry is in view")
-        #expect(!form.contains("Branches"), "the list's top scrolled away")
+        #expect(!form.contains("• staging"), "the list's first entries scrolled away")
+        #expect(screen[layout.form.y].contains("Branches"), "its label stays on the top row")
         #expect(screen[layout.form.y].hasSuffix(String(GlyphSet.unicode.arrowUp)), "an arrow says there is more above")
         #expect(screen[layout.form.maxY - 1].hasSuffix(String(GlyphSet.unicode.arrowDown)), "and more below")
     }
@@ -157,6 +158,20 @@ struct WizardSplitTests {
     @Test("Step 2 with many branches at 80x24: the form scrolled to the focused list, the panel at its minimum")
     func manyEntriesSnapshot() {
         Golden.assertFrame(Self.manyBranches().frame, matches: "wizard-step2-many-80x24", styles: true)
+    }
+
+    @Test("A focused list taller than the form keeps its label on the top row while its first entries are scrolled away")
+    func longListKeepsItsLabel() throws {
+        let driver = Self.manyBranches()
+        let rows = Self.formRows(driver)
+        let focused = rows.firstIndex { $0.isFocused }
+        let fieldStart = try #require(focused)
+        let area = driver.state.layout.form
+        let offset = WizardForm.scrollOffset(rows, height: area.height, previous: driver.state.formScroll)
+        try #require(offset > fieldStart, "the list's first row is scrolled out of the form")
+        let label = rows[fieldStart].label.plainText
+        #expect(driver.frame.line(area.y).dropFirst(area.x).hasPrefix(label), "\(driver.frame.line(area.y))")
+        #expect(driver.frame.lines.filter { $0.contains(label) }.count == 1, "shown once, on the top row")
     }
 
     @Test("Step 3 at 80x24: a short form, a tall panel")
