@@ -49,7 +49,19 @@ public enum KeyDecoder {
         default:
             let f0 = oidcw_key_f0()
             if code > f0, code <= f0 + 63 { return .function(Int(code - f0)) }
-            return nil
+            // Keys with modifiers have no fixed code: ncurses numbers them from the terminal's description and
+            // names them after it (`kLFT5` is Ctrl-Left in xterm's).
+            guard code > KEY_MAX, let name = keyname(code) else { return nil }
+            return decodeKeyName(String(cString: name))
         }
+    }
+
+    /// A key ncurses knows by its terminfo name only: Left/Right with Alt (3), Ctrl (5) or both (7), and with Shift
+    /// as well (4, 6, 8), move a word at a time.
+    static func decodeKeyName(_ name: String) -> Key? {
+        for (prefix, key) in [("kLFT", Key.wordLeft), ("kRIT", Key.wordRight)] where name.hasPrefix(prefix) {
+            return ["3", "4", "5", "6", "7", "8"].contains(name.dropFirst(prefix.count)) ? key : nil
+        }
+        return nil
     }
 }

@@ -71,4 +71,15 @@ struct KeyDecoderTests {
         #expect(keyCode(KEY_RESIZE) == .resize)
         #expect(keyCode(KEY_MOUSE) == nil)
     }
+
+    @Test("Left and Right with Alt, Ctrl or both (with or without Shift) move a word; other named keys mean nothing")
+    func modifiedArrows() {
+        for modifier in 3...8 {
+            #expect(KeyDecoder.decodeKeyName("kLFT\(modifier)") == .wordLeft)
+            #expect(KeyDecoder.decodeKeyName("kRIT\(modifier)") == .wordRight)
+        }
+        for name in ["kLFT", "kLFT2", "kLFT9", "kLFT35", "kUP5", "kDN3", "kxIN", ""] {
+            #expect(KeyDecoder.decodeKeyName(name) == nil, "\(name)")
+        }
+    }
 }

@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case enter, tab, backTab, escape, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl- or Alt-Left / -Right: a word at a time in a text field (Alt-Left also goes back in help, as in a browser).
+    case wordLeft, wordRight
     /// F1 is `.function(1)`.
     case function(Int)
     /// Control plus a key, as a lowercase letter (`.ctrl("c")`) or one of `@ [ \ ] ^ _`. Ctrl-I, Ctrl-M and Ctrl-H
@@ -33,6 +35,8 @@ extension Key: CustomStringConvertible {
         case .down: return "Down"
         case .left: return "Left"
         case .right: return "Right"
+        case .wordLeft: return "Ctrl-Left"
+        case .wordRight: return "Ctrl-Right"
         case .home: return "Home"
         case .end: return "End"
         case .pageUp: return "PageUp"

@@ -1,7 +1,8 @@
 /// An editable single line of text with a cursor, and how to draw it into a one-row box.
 ///
 /// Keys (readline-style): characters insert; Left/Right, Home/End (Ctrl-A/Ctrl-E, Ctrl-B/Ctrl-F) move; Backspace and
-/// Delete (Ctrl-D) delete; Ctrl-K deletes to the end, Ctrl-U to the start, Ctrl-W the word before the cursor.
+/// Delete (Ctrl-D) delete; Ctrl-K deletes to the end, Ctrl-U to the start, Ctrl-W the word before the cursor;
+/// Ctrl- or Alt-Left/Right move a word at a time.
 ///
 /// Text wider than its box scrolls horizontally so the cursor stays visible. The scroll position lives here
 /// (`scrollOffset`), adjusted on every edit for `visibleWidth`: set `visibleWidth` from your layout (e.g. on
@@ -47,6 +48,8 @@ public struct TextFieldState: Hashable, Sendable {
         case .delete, .ctrl("d"): deleteForward()
         case .left, .ctrl("b"): moveCursor(to: cursor - 1)
         case .right, .ctrl("f"): moveCursor(to: cursor + 1)
+        case .wordLeft: moveCursor(to: wordStart(before: cursor))
+        case .wordRight: moveCursor(to: wordEnd(after: cursor))
         case .home, .ctrl("a"): moveCursor(to: 0)
         case .end, .ctrl("e"): moveCursor(to: characters.count)
         case .ctrl("k"): deleteToEnd()
@@ -105,6 +108,25 @@ public struct TextFieldState: Hashable, Sendable {
         cursor = 0
         scrollToCursor()
     }
+
+    /// Where the word before `position` starts, as a shell's Alt-B finds it: back over what is not a letter or a
+    /// digit, then over the letters and digits before it (`acme/app-web` stops at `web`, `app`, `acme`).
+    func wordStart(before position: Int) -> Int {
+        var index = min(position, characters.count)
+        while index > 0, !Self.isWordCharacter(characters[index - 1]) { index -= 1 }
+        while index > 0, Self.isWordCharacter(characters[index - 1]) { index -= 1 }
+        return index
+    }
+
+    /// Where the word after `position` ends, as a shell's Alt-F finds it.
+    func wordEnd(after position: Int) -> Int {
+        var index = max(position, 0)
+        while index < characters.count, !Self.isWordCharacter(characters[index]) { index += 1 }
+        while index < characters.count, Self.isWordCharacter(characters[index]) { index += 1 }
+        return index
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
 
     /// Deletes the spaces before the cursor, then the word before them (as Ctrl-W does in a shell).
     public mutating func deleteWordBackward() {

@@ -70,7 +70,7 @@ public struct HelpOverlay: Hashable, Sendable {
             guard let index = page.link, links.indices.contains(index) else { return key == .enter ? .close : .ignored }
             open(links[index].topicID)
             return .handled
-        case .backspace, .left, .character("b"):
+        case .backspace, .left, .wordLeft, .character("b"):
             guard let previous = history.popLast() else { return .ignored }
             page = previous
             return .handled

@@ -69,6 +69,22 @@ struct TextFieldStateTests {
         #expect(f.text == "")
     }
 
+    @Test("Ctrl/Alt-Left and -Right move a word at a time, stopping at the parts of a name")
+    func wordMoves() {
+        var f = field("repo:acme/app-web")
+        var stops: [Int] = []
+        for _ in 0..<5 { apply([.wordLeft], to: &f); stops.append(f.cursor) }
+        #expect(stops == [14, 10, 5, 0, 0])
+        stops = []
+        for _ in 0..<5 { apply([.wordRight], to: &f); stops.append(f.cursor) }
+        #expect(stops == [4, 9, 13, 17, 17])
+        var spaced = field("  déploy  prød  ", cursor: 16)
+        apply([.wordLeft], to: &spaced)
+        #expect(spaced.cursor == 10, "non-ASCII letters are part of a word")
+        apply([.wordRight], to: &spaced)
+        #expect(spaced.cursor == 14)
+    }
+
     @Test("Keys a text field does not use are left for the screen")
     func unusedKeys() {
         var f = field("x")
