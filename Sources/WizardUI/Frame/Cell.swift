@@ -1,10 +1,11 @@
 /// One screen cell. A wide character (CJK, emoji) occupies its cell plus a *continuation* cell to its right, which
 /// holds no character of its own; the backend skips continuation cells because the terminal fills them itself.
 ///
-/// The grapheme is stored inline as UTF-8 (up to 11 bytes: every character the wizard draws, accents, flags and
+/// The grapheme is stored inline as UTF-8 (up to 11 bytes: the wizard's own glyphs, accented letters, flags and
 /// emoji with a skin tone), and the style and width are packed in one word, so a cell is 16 bytes of plain data:
 /// frames are cleared, copied and compared without reference counting, and drawing lays a span's style over a cell
-/// with two bit operations (`Style.Patch`). A longer grapheme (a long emoji ZWJ sequence) keeps only its first scalar.
+/// with two bit operations (`Style.Patch`). A longer grapheme (an emoji ZWJ sequence such as 🏳️‍🌈, typed into a
+/// field or read from a policy) is stored as the part of it that takes as many columns (see `fitting`).
 public struct Cell: Hashable, Sendable {
     /// UTF-8 bytes 0–7 (little-endian).
     private var low: UInt64
@@ -14,8 +15,22 @@ public struct Cell: Hashable, Sendable {
     private(set) var look: UInt32
 
     public init(_ character: Character = " ", style: Style = .plain, width: UInt8 = 1) {
-        (low, high) = Cell.pack(character)
+        (low, high) = Cell.pack(Cell.fitting(character, width: width))
         look = style.packed | UInt32(width) << 24
+    }
+
+    /// The UTF-8 bytes a cell holds.
+    static let capacity = 11
+
+    /// `character`, or when it is longer than a cell holds, what shows in the same `width`: its first scalar, made an
+    /// emoji with the variation selector if that is what takes the width (🏳️‍🌈 → 🏳️, ❤️‍🔥 → ❤️), else a placeholder.
+    /// The terminal must never draw a narrow glyph in a wide cell: the column after it would keep old text.
+    static func fitting(_ character: Character, width: UInt8) -> Character {
+        guard character.utf8.count > capacity, let first = character.unicodeScalars.first else { return character }
+        for candidate in [Character(first), Character(String(first) + "\u{FE0F}")] where CharacterWidth.of(candidate) == Int(width) {
+            return candidate
+        }
+        return width == 2 ? "\u{FF1F}" : "?"  // a fullwidth or a plain question mark
     }
 
     /// A cell showing one ASCII byte (the drawing fast path); `look` is a packed style and width.
@@ -73,7 +88,7 @@ public struct Cell: Hashable, Sendable {
         // UTF-8 view walks it byte by byte through generic indices, and every glyph drawn is packed.
         var text = String(character)
         let packed = text.withUTF8 { bytes -> (UInt64, UInt32)? in
-            guard bytes.count <= 11 else { return nil }
+            guard bytes.count <= capacity else { return nil }
             var low: UInt64 = 0, high: UInt32 = 0
             for (n, byte) in bytes.enumerated() {
                 if n < 8 { low |= UInt64(byte) << (8 * n) } else { high |= UInt32(byte) << (8 * (n - 8)) }

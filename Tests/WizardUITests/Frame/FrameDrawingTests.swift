@@ -39,6 +39,18 @@ struct FrameDrawingTests {
         #expect(frame.lines == ["a漢b"])
     }
 
+    @Test("A grapheme longer than a cell holds shows something exactly as wide as itself",
+          arguments: ["🏳️‍🌈", "❤️‍🔥", "👩🏽‍💻", "👨‍👩‍👧‍👦", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}"])
+    func longGraphemes(text: String) throws {
+        let character = try #require(text.first)
+        #expect(character.utf8.count > Cell.capacity)
+        var frame = Frame(size: Size(width: 4, height: 1))
+        frame.draw(text, at: .zero)
+        let width = CharacterWidth.of(character)
+        #expect(Int(frame[0, 0].width) == width)
+        #expect(CharacterWidth.of(frame[0, 0].character) == width, "\(frame[0, 0].character.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
     @Test("A wide character that does not fit at the right edge becomes a space")
     func wideCharacterAtEdge() {
         var frame = Frame(size: Size(width: 5, height: 1))
