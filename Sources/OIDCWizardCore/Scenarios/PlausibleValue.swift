@@ -8,6 +8,8 @@ enum PlausibleValue {
     /// A concrete subject for a `sub` pattern. Patterns that do not name a repository (`*`, `repo:*`)
     /// become a run of an example repository: nothing in them says which one was meant.
     static func subject(for pattern: String) -> String {
+        // Without a wildcard a value is its own plausible run: parsing it and printing its parts gives it back.
+        guard pattern.containsGlob else { return pattern }
         if let parts = SubjectParts(parsing: pattern) {
             return subjectParts(for: parts).text
         }

@@ -155,7 +155,8 @@ struct PolicyFacts {
             // Past the rows the table shows, only the subject and the repository name are needed.
             guard runs.count < runLimit else { continue }
             if let parts {
-                if let typed = SubjectParts(parsing: pattern) {
+                // An exact value is its own run: its parts are parsed already.
+                if let typed = pattern == concrete ? parts : SubjectParts(parsing: pattern) {
                     runs.append(Run(parts: parts, pattern: typed, audience: audience, repositoryID: idClaim))
                 } else {
                     runs.append(Run(parts: parts, audience: audience, repositoryID: idClaim))

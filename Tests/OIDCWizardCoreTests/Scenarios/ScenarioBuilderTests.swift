@@ -236,6 +236,19 @@ struct PlausibleValueTests {
         #expect(value == expected)
         #expect(WildcardPattern(glob: pattern).matches(value))
     }
+
+    @Test("a value without a wildcard is its own plausible run: its parts print it back as it was",
+          arguments: ["repo:acme/app:ref:refs/heads/main", "repo:acme/app:ref:refs/tags/v1.2.3", "repo:acme/app:environment:prod",
+                      "repo:acme/app:pull_request", "repo:acme@123/app@456:ref:refs/heads/main", "repo:acme@/app@:pull_request",
+                      "repo:acme@1@2/app:environment:x", "repo:acme/app/x:ref:refs/heads/y", "repo:Acme/App:ref:refs/heads/Main",
+                      "repo:acme/app:ref:refs/heads/", "repo:acme/app:ref:refs/heads/e\u{301}x", "repo:ácme/äpp:environment:prüf",
+                      "repo:acme/app:job_workflow_ref:acme/ci/.github/workflows/d.yml@refs/heads/main", "repo:acme/app:Pull_Request",
+                      "repo:acme/app", "repo:acme", "repo:/app:ref:refs/heads/main", "environment:prod", "", "anything"])
+    func exactValues(value: String) {
+        #expect(PlausibleValue.subject(for: value) == value)
+        // What the parts print, as subject(for:) worked it out before it returned such values at once.
+        #expect((SubjectParts(parsing: value).map { PlausibleValue.subjectParts(for: $0).text } ?? value) == value)
+    }
 }
 
 /// A wildcard typed into the owner or the repository is never "meant": the table shows who else gets in.
