@@ -15,18 +15,18 @@ public struct Cell: Hashable, Sendable {
     private(set) var look: UInt32
 
     public init(_ character: Character = " ", style: Style = .plain, width: UInt8 = 1) {
-        (low, high) = Cell.pack(Cell.fitting(character, width: width))
+        (low, high) = Cell.pack(character) ?? Cell.pack(Cell.fitting(character, width: width)) ?? (0x20, 1 << 24)
         look = style.packed | UInt32(width) << 24
     }
 
     /// The UTF-8 bytes a cell holds.
     static let capacity = 11
 
-    /// `character`, or when it is longer than a cell holds, what shows in the same `width`: its first scalar, made an
-    /// emoji with the variation selector if that is what takes the width (🏳️‍🌈 → 🏳️, ❤️‍🔥 → ❤️), else a placeholder.
+    /// For a character longer than a cell holds, what shows in the same `width`: its first scalar, made an emoji with
+    /// the variation selector if that is what takes the width (🏳️‍🌈 → 🏳️, ❤️‍🔥 → ❤️), else a placeholder.
     /// The terminal must never draw a narrow glyph in a wide cell: the column after it would keep old text.
     static func fitting(_ character: Character, width: UInt8) -> Character {
-        guard character.utf8.count > capacity, let first = character.unicodeScalars.first else { return character }
+        guard let first = character.unicodeScalars.first else { return " " }
         for candidate in [Character(first), Character(String(first) + "\u{FE0F}")] where CharacterWidth.of(candidate) == Int(width) {
             return candidate
         }
@@ -83,11 +83,12 @@ public struct Cell: Hashable, Sendable {
         return cell
     }
 
-    private static func pack(_ character: Character) -> (UInt64, UInt32) {
+    /// The character's UTF-8 in a cell's two words, or nil when it is longer than a cell holds.
+    private static func pack(_ character: Character) -> (UInt64, UInt32)? {
         // Read from the character's text as one buffer (a short text is copied to the stack): the character's own
         // UTF-8 view walks it byte by byte through generic indices, and every glyph drawn is packed.
         var text = String(character)
-        let packed = text.withUTF8 { bytes -> (UInt64, UInt32)? in
+        return text.withUTF8 { bytes -> (UInt64, UInt32)? in
             guard bytes.count <= capacity else { return nil }
             var low: UInt64 = 0, high: UInt32 = 0
             for (n, byte) in bytes.enumerated() {
@@ -95,7 +96,5 @@ public struct Cell: Hashable, Sendable {
             }
             return (low, high | UInt32(bytes.count) << 24)
         }
-        if let packed { return packed }
-        return pack(character.unicodeScalars.first.map(Character.init) ?? " ")
     }
 }

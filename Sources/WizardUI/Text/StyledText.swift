@@ -53,7 +53,7 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
             // takes to pass `columns`.
             let look = columns - total + 1
             let counted = span.text.utf8.withContiguousStorageIfAvailable { UTF8Bytes.printableASCIIPrefix($0, upTo: look) }
-                ?? span.text.utf8.prefix(look).prefix { $0 >= 0x20 && $0 < 0x7F }.count
+                ?? span.text.utf8.prefix(max(0, look)).prefix { $0 >= 0x20 && $0 < 0x7F }.count
             if counted == look { return true }
             total += counted == span.text.utf8.count ? counted : span.width
             if total > columns { return true }
