@@ -36,8 +36,22 @@ enum WizardContent {
     /// The policy with a two-column gutter marking the lines findings point at; before the setup is complete, what
     /// still blocks it.
     static func policyLines(state: WizardState, width: Int) -> [StyledText] {
-        guard state.derived.policy != nil else { return blockingLines(state: state, width: width) }
-        return placeholderNote(state: state, width: width) + policyLayout(state: state, width: width).lines
+        policyPanel(state: state, width: width).lines
+    }
+
+    /// The policy panel's lines, with the row where each preview line begins (after the placeholder note): the
+    /// frame draws the lines and scrolls by the rows, measured once.
+    static func policyPanel(state: WizardState, width: Int) -> PolicyPanel {
+        guard state.derived.policy != nil else { return PolicyPanel(lines: blockingLines(state: state, width: width), starts: []) }
+        let note = placeholderNote(state: state, width: width)
+        let layout = policyLayout(state: state, width: width)
+        return PolicyPanel(lines: note + layout.lines, starts: note.isEmpty ? layout.starts : layout.starts.map { $0 + note.count })
+    }
+
+    struct PolicyPanel {
+        var lines: [StyledText]
+        /// `starts[i]`: the row where preview line `i` begins.
+        var starts: [Int]
     }
 
     /// Until step 3 is filled in, the preview uses stand-in AWS values; say which, so nobody copies them.
@@ -98,13 +112,19 @@ enum WizardContent {
 
     /// Where the policy panel starts when the user has not scrolled it: if the whole policy does not fit, at the
     /// worst line a finding points at, else at the conditions — the part that decides who gets in.
-    static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int) -> Int {
+    /// `panel`: the panel as the frame measured it, if it did.
+    static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int, panel: PolicyPanel? = nil) -> Int {
         let preview = state.derived.preview.lines
-        let (layoutStarts, layoutCount) = policyRows(state: state, width: width)
-        // The panel shows the placeholder note above the policy: count it in.
-        let note = placeholderNote(state: state, width: width).count
-        let lineCount = note + layoutCount
-        let starts = layoutStarts.map { $0 + note }
+        let lineCount: Int
+        let starts: [Int]
+        if let panel {
+            (lineCount, starts) = (panel.lines.count, panel.starts)
+        } else {
+            let (layoutStarts, layoutCount) = policyRows(state: state, width: width)
+            // The panel shows the placeholder note above the policy: count it in.
+            let note = placeholderNote(state: state, width: width).count
+            (lineCount, starts) = (note + layoutCount, layoutStarts.map { $0 + note })
+        }
         guard lineCount > visibleRows, !preview.isEmpty else { return 0 }
         let worst = preview.indices.filter { preview[$0].marker != nil }
             .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }

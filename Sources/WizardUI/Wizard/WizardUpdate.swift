@@ -296,9 +296,10 @@ extension WizardState {
     var layout: WizardLayout { WizardScreen(state: self, size: size, glyphs: .unicode).layout }
 
     /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
-    func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int) -> Int {
+    /// `policy`: the policy panel as the frame measured it, if it did (the offset then needs no second measuring).
+    func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int, policy: WizardContent.PolicyPanel? = nil) -> Int {
         if let scroll = panelScroll[panel] { return scroll.offset }
-        return panel == .policy ? WizardContent.defaultPolicyOffset(state: self, width: width, visibleRows: visibleRows) : 0
+        return panel == .policy ? WizardContent.defaultPolicyOffset(state: self, width: width, visibleRows: visibleRows, panel: policy) : 0
     }
 
     mutating func scrollPanel(_ key: Key) {

@@ -98,5 +98,20 @@ struct PolicyPreviewTests {
             let rows = WizardContent.policyRows(state: state, width: width)
             #expect(rows.starts == layout.starts && rows.count == layout.lines.count, "width \(width)")
         }
+        // The frame scrolls by the panel it measured; measured again, the offset is the same (with the placeholder
+        // note above the policy too).
+        var placeholders = draft
+        placeholders.accountID = ""
+        #expect(!Wizard(draft: placeholders).state.derived.placeholders.isEmpty)
+        for state in [state, Wizard(draft: placeholders).state] {
+            for width in [8, 33, 64, 146] {
+                let panel = WizardContent.policyPanel(state: state, width: width)
+                for visibleRows in [2, 9, 25, 60] {
+                    #expect(WizardContent.defaultPolicyOffset(state: state, width: width, visibleRows: visibleRows, panel: panel)
+                            == WizardContent.defaultPolicyOffset(state: state, width: width, visibleRows: visibleRows),
+                            "width \(width), \(visibleRows) rows, placeholders: \(!state.derived.placeholders.isEmpty)")
+                }
+            }
+        }
     }
 }
