@@ -72,13 +72,18 @@ extension Frame {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         if CharacterWidth.of(character) == 1 {
-            // Blank the halves of wide characters that straddle the edges, then fill in bulk.
+            // Blank the halves of wide characters that straddle the edges, then fill in bulk (on the storage: a box's
+            // sides are filled a row at a time on every frame).
             let cell = Cell(character, style: style)
-            for y in area.y..<area.maxY {
-                store(cell, x: area.x, y: y)
-                store(cell, x: area.maxX - 1, y: y)
-                let start = y * size.width
-                for x in area.x..<area.maxX { cells[start + x] = cell }
+            let rowWidth = size.width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for y in area.y..<area.maxY {
+                    let start = y * rowWidth
+                    Frame.store(cell, at: start + area.x, x: area.x, rowWidth: rowWidth, in: &cells)
+                    guard area.maxX - 1 > area.x else { continue }
+                    Frame.store(cell, at: start + area.maxX - 1, x: area.maxX - 1, rowWidth: rowWidth, in: &cells)
+                    for x in (area.x + 1)..<(area.maxX - 1) { cells[start + x] = cell }
+                }
             }
         } else {
             for y in area.y..<area.maxY {

@@ -147,6 +147,19 @@ struct FrameDrawingTests {
         ])
     }
 
+    @Test("A fill that starts or ends inside a wide character blanks its other half, at every fill width",
+          arguments: [(1, "a #字b"), (2, "a ## b"), (3, "a ###b")])
+    func fillOverWideCharacters(width: Int, expected: String) {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        frame.draw("a漢字b", at: .zero)
+        frame.fill(Rect(x: 2, y: 0, width: width, height: 1), with: "#")
+        #expect(FrameSnapshot.lines(frame, trimTrailingSpaces: false) == [expected])
+        for x in 0..<6 {
+            #expect(!frame[x, 0].isContinuation || frame[x - 1, 0].isWide, "no half without its lead at \(x)")
+            #expect(!frame[x, 0].isWide || frame[x + 1, 0].isContinuation, "no lead without its half at \(x)")
+        }
+    }
+
     @Test("Rules and fills cover exactly their rectangle")
     func rulesAndFill() {
         var frame = Frame(size: Size(width: 5, height: 3))
