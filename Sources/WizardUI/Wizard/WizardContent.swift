@@ -23,10 +23,10 @@ enum WizardContent {
         }
     }
 
-    /// The letter in the policy gutter for a line a finding points at.
     /// The gutter of a line no finding points at.
     static let blankGutter = StyledText("  ")
 
+    /// The letter in the policy gutter for a line a finding points at.
     static func gutterMark(_ severity: Severity) -> StyledText {
         StyledText(String(severity.label.first!) + " ", style: severityStyle(severity))
     }
@@ -81,19 +81,6 @@ enum WizardContent {
         return (lines, starts)
     }
 
-    /// Where each preview line begins in `policyLayout(state:width:)`, and how many rows the layout has, without
-    /// building the lines (the default scroll offset needs only these, on every frame).
-    static func policyRows(state: WizardState, width: Int) -> (starts: [Int], count: Int) {
-        var starts: [Int] = []
-        var row = 0
-        let room = max(1, width - gutter)
-        for line in state.derived.preview.lines {
-            starts.append(row)
-            row += line.text.isWider(than: room) ? wrapped(line.text, room: room).count : 1
-        }
-        return (starts, row)
-    }
-
     /// A preview line too wide for `room` columns, as rows: each continuation indented under its value.
     private static func wrapped(_ text: StyledText, room: Int) -> [StyledText] {
         let indent = text.plainText.prefix { $0 == " " }.count + 4
@@ -112,19 +99,10 @@ enum WizardContent {
 
     /// Where the policy panel starts when the user has not scrolled it: if the whole policy does not fit, at the
     /// worst line a finding points at, else at the conditions — the part that decides who gets in.
-    /// `panel`: the panel as the frame measured it, if it did.
-    static func defaultPolicyOffset(state: WizardState, width: Int, visibleRows: Int, panel: PolicyPanel? = nil) -> Int {
+    /// `panel` is the policy panel as measured for the width it is drawn in (`policyPanel(state:width:)`).
+    static func defaultPolicyOffset(state: WizardState, panel: PolicyPanel, visibleRows: Int) -> Int {
         let preview = state.derived.preview.lines
-        let lineCount: Int
-        let starts: [Int]
-        if let panel {
-            (lineCount, starts) = (panel.lines.count, panel.starts)
-        } else {
-            let (layoutStarts, layoutCount) = policyRows(state: state, width: width)
-            // The panel shows the placeholder note above the policy: count it in.
-            let note = placeholderNote(state: state, width: width).count
-            (lineCount, starts) = (note + layoutCount, layoutStarts.map { $0 + note })
-        }
+        let (lineCount, starts) = (panel.lines.count, panel.starts)
         guard lineCount > visibleRows, !preview.isEmpty else { return 0 }
         let worst = preview.indices.filter { preview[$0].marker != nil }
             .max { (preview[$0].marker ?? .info, -$0) < (preview[$1].marker ?? .info, -$1) }

@@ -6,8 +6,9 @@ struct WizardScreen {
     let formRows: [FormRow]
     /// Side by side only: each panel's lines at its content width (stacked, the one panel box is drawn alone).
     let panelLines: [PanelTab: [StyledText]]
-    /// Side by side only: where each preview line begins among the policy panel's lines (for its scroll offset).
-    let policyStarts: [Int]?
+    /// Side by side only: the policy panel's lines (also in `panelLines`) with where each preview line begins, for
+    /// its scroll offset.
+    let policy: WizardContent.PolicyPanel?
 
     init(state: WizardState, size: Size, glyphs: GlyphSet) {
         // Widths do not depend on the heights being decided, so the rows and lines are measured once, with a
@@ -18,25 +19,25 @@ struct WizardScreen {
             layout = provisional
             formRows = []
             panelLines = [:]
-            policyStarts = nil
+            policy = nil
             return
         }
         formRows = WizardForm.rows(state: state, layout: provisional, glyphs: glyphs)
         var lines: [PanelTab: [StyledText]] = [:]
-        var starts: [Int]?
+        var policy: WizardContent.PolicyPanel?
         if provisional.isWide {
             for panel in PanelTab.allCases {
                 let width = provisional.content(for: panel).width
                 if panel == .policy {
-                    let policy = WizardContent.policyPanel(state: state, width: width)
-                    (lines[panel], starts) = (policy.lines, policy.starts)
+                    policy = WizardContent.policyPanel(state: state, width: width)
+                    lines[panel] = policy?.lines
                 } else {
                     lines[panel] = WizardContent.panelLines(panel, state: state, width: width, glyphs: glyphs)
                 }
             }
         }
         panelLines = lines
-        policyStarts = starts
+        self.policy = policy
         layout = WizardLayout(size: size, formRows: max(formRows.count, state.heldFormRows), panelLines: lines.mapValues(\.count))
     }
 }

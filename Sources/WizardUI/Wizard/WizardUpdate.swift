@@ -296,17 +296,19 @@ extension WizardState {
     var layout: WizardLayout { WizardScreen(state: self, size: size, glyphs: .unicode).layout }
 
     /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
-    /// `policy`: the policy panel as the frame measured it, if it did (the offset then needs no second measuring).
-    func panelOffset(_ panel: PanelTab, width: Int, visibleRows: Int, policy: WizardContent.PolicyPanel? = nil) -> Int {
+    /// `policy`: the policy panel as measured for `width`, when `panel` is the policy.
+    func panelOffset(_ panel: PanelTab, visibleRows: Int, policy: WizardContent.PolicyPanel?) -> Int {
         if let scroll = panelScroll[panel] { return scroll.offset }
-        return panel == .policy ? WizardContent.defaultPolicyOffset(state: self, width: width, visibleRows: visibleRows, panel: policy) : 0
+        guard panel == .policy, let policy else { return 0 }
+        return WizardContent.defaultPolicyOffset(state: self, panel: policy, visibleRows: visibleRows)
     }
 
     mutating func scrollPanel(_ key: Key) {
         let layout = self.layout
         let content = layout.content(for: panel)
-        let count = WizardContent.panelLines(panel, state: self, width: content.width, glyphs: .unicode).count
-        var scroll = ScrollState(offset: panelOffset(panel, width: content.width, visibleRows: content.height))
+        let policy = panel == .policy ? WizardContent.policyPanel(state: self, width: content.width) : nil
+        let count = policy?.lines.count ?? WizardContent.panelLines(panel, state: self, width: content.width, glyphs: .unicode).count
+        var scroll = ScrollState(offset: panelOffset(panel, visibleRows: content.height, policy: policy))
         scroll.handle(key, lineCount: count, visibleRows: content.height)
         panelScroll[panel] = scroll
     }

@@ -85,7 +85,7 @@ struct PolicyPreviewTests {
         #expect(preview.lines.contains { $0.marker == .critical && $0.text.plainText.contains("repo:acme/*") })
     }
 
-    @Test("the rows the default scroll offset counts are the rows the preview lays out, at every width")
+    @Test("the rows the default scroll offset counts are the rows the preview lays out, at every width, after the note")
     func rowCountsMatchTheLayout() throws {
         let draft = SetupDraft(repositories: ["acme/app", "acme/a-repository-with-a-rather-long-name"], branches: ["main", "release/*"],
                                tags: ["v*"], environments: ["production"], pullRequests: true,
@@ -93,23 +93,21 @@ struct PolicyPreviewTests {
                                region: "eu-central-1", accountID: "123456789012", roleName: "deploy")
         let state = Wizard(draft: draft).state
         #expect(!state.derived.preview.lines.isEmpty)
-        for width in [8, 20, 33, 40, 57, 64, 80, 100, 146] {
-            let layout = WizardContent.policyLayout(state: state, width: width)
-            let rows = WizardContent.policyRows(state: state, width: width)
-            #expect(rows.starts == layout.starts && rows.count == layout.lines.count, "width \(width)")
-        }
-        // The frame scrolls by the panel it measured; measured again, the offset is the same (with the placeholder
-        // note above the policy too).
         var placeholders = draft
         placeholders.accountID = ""
         #expect(!Wizard(draft: placeholders).state.derived.placeholders.isEmpty)
         for state in [state, Wizard(draft: placeholders).state] {
-            for width in [8, 33, 64, 146] {
+            let preview = state.derived.preview.lines
+            for width in [8, 20, 33, 40, 57, 64, 80, 100, 146] {
                 let panel = WizardContent.policyPanel(state: state, width: width)
-                for visibleRows in [2, 9, 25, 60] {
-                    #expect(WizardContent.defaultPolicyOffset(state: state, width: width, visibleRows: visibleRows, panel: panel)
-                            == WizardContent.defaultPolicyOffset(state: state, width: width, visibleRows: visibleRows),
-                            "width \(width), \(visibleRows) rows, placeholders: \(!state.derived.placeholders.isEmpty)")
+                let note = WizardContent.placeholderNote(state: state, width: width).count
+                // Each preview line's rows run from its start to the next one's; the first starts after the note.
+                let ends = Array(panel.starts.dropFirst()) + [panel.lines.count]
+                #expect(panel.starts.count == preview.count && panel.starts.first == note, "width \(width)")
+                for (index, line) in preview.enumerated() {
+                    let rows = panel.lines[panel.starts[index]..<ends[index]].map { String($0.plainText.dropFirst(WizardContent.gutter)) }
+                    let shown = rows.joined().filter { $0 != " " }
+                    #expect(shown == line.text.plainText.filter { $0 != " " }, "width \(width), line \(index)")
                 }
             }
         }
