@@ -76,11 +76,6 @@ enum SubjectGrammar {
             && validID(bytes: ownerID) && validID(bytes: repositoryID)
     }
 
-    static func validRepositoryPair<S: StringProtocol>(_ text: S) -> Bool {
-        var text = String(text)
-        return text.withUTF8 { validRepositoryPair($0[...]) }
-    }
-
     static func validValue(of key: Bytes, _ value: Bytes) -> Bool {
         if key.equals("ref") {
             if value.starts(with: "refs/heads/".utf8) { return validRefName(bytes: value.dropFirst(11)) }
