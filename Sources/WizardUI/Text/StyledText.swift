@@ -52,8 +52,8 @@ public struct StyledText: Hashable, Sendable, ExpressibleByStringLiteral, Expres
             // Printable ASCII counts one column a byte, read from the span's buffer: look at no more bytes than it
             // takes to pass `columns`.
             let look = columns - total + 1
-            let counted = span.text.utf8.withContiguousStorageIfAvailable { UTF8Bytes.printableASCIIPrefix($0, upTo: look) }
-                ?? span.text.utf8.prefix(max(0, look)).prefix { $0 >= 0x20 && $0 < 0x7F }.count
+            var text = span.text
+            let counted = text.withUTF8 { UTF8Bytes.printableASCIIPrefix($0, upTo: look) }
             if counted == look { return true }
             total += counted == span.text.utf8.count ? counted : span.width
             if total > columns { return true }
