@@ -114,7 +114,7 @@ struct StatementFacts {
                           prefixMatches: prefix == host, path: path,
                           shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [],
                           globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [],
-                          valuePaths: clause.values.count > 1 ? clause.values.indices.map(path.index) : clause.values.map { _ in path })
+                          valuePaths: clause.values.count > 1 ? clause.values.indices.map(path.index) : [])
         }
     }
 
