@@ -26,13 +26,8 @@ public struct PolicyIntent: Hashable, Sendable {
     }
 
     public init(setup: Setup) {
-        self.init(setup: setup, subjects: setup.intendedSubjects)
-    }
-
-    /// `subjects` is `setup.intendedSubjects`, listed once by a caller that needs them too.
-    init(setup: Setup, subjects: [String]) {
         self.init(flavor: setup.flavor, partition: setup.partition, audience: setup.audience,
-                  accountID: setup.accountID, repositories: setup.repositories, subjects: subjects)
+                  accountID: setup.accountID, repositories: setup.repositories, subjects: setup.intendedSubjects)
     }
 
     /// The owners the user meant, in order, without duplicates.

@@ -13,8 +13,8 @@ public enum TrustPolicyGenerator {
     /// The policy for `setup` and the intent it was generated from (what the analysis and the table hold the
     /// policy to), listing the setup's subjects once: the wizard needs both on every keystroke.
     public static func policyAndIntent(for setup: Setup) -> (policy: TrustPolicy, intent: PolicyIntent) {
-        let subjects = setup.intendedSubjects
-        return (policy(for: setup, subjects: subjects), PolicyIntent(setup: setup, subjects: subjects))
+        let intent = PolicyIntent(setup: setup)
+        return (policy(for: setup, subjects: intent.subjects), intent)
     }
 
     /// `subjects` is `setup.intendedSubjects`.
