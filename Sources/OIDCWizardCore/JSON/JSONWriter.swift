@@ -15,8 +15,8 @@ public enum JSONWriter {
     public static func quoted(_ text: String) -> String {
         // Nearly every string a policy holds is printable ASCII without a quote or backslash: copied as it is, from
         // its buffer into one new string (the preview quotes every key and value of the policy on every keystroke).
-        if let plain = text.utf8.withContiguousStorageIfAvailable(quotedPlain) { if let plain { return plain } }
-        else if text.utf8.allSatisfy(isPlain) { return "\"" + text + "\"" }
+        var buffered = text
+        if let plain = buffered.withUTF8(quotedPlain) { return plain }
         var out = "\""
         for unit in text.unicodeScalars {
             switch unit {

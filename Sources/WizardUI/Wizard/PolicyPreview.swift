@@ -103,9 +103,8 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// The text's UTF-8 buffer: its own storage when it has one (a native string, no copy), else a copy.
     private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
+        var text = text
+        return text.withUTF8(body)
     }
 
     private enum Relation {
