@@ -387,8 +387,8 @@ struct PolicyFacts {
                 let key = clause.key.lowercasedForLookup
                 guard key.hasPrefix(keyPrefix) else { continue }
                 let claim = String(key.dropFirst(keyPrefix.count))
-                // One look-up per clause, not two per value.
-                var known = values[claim] ?? []
+                // One look-up per clause, not two per value; taken out of the dictionary so appending does not copy it.
+                var known = values.removeValue(forKey: claim) ?? []
                 for value in clause.values where !known.contains(value) { known.append(value) }
                 if !known.isEmpty { values[claim] = known }
             }
