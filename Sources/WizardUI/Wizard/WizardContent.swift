@@ -118,7 +118,7 @@ enum WizardContent {
 
     // MARK: Findings
 
-    static func findingHeadline(_ finding: Finding, width: Int) -> StyledText {
+    static func findingHeadline(_ finding: Finding) -> StyledText {
         StyledText(headlineSpans(finding))
     }
 
@@ -253,7 +253,7 @@ enum WizardContent {
             lines += findingLines(state: state, width: width, glyphs: glyphs)
         }
         for finding in findings {
-            lines += TextWrapping.wrap(findingHeadline(finding, width: width), width: width, continuationIndent: 9)
+            lines += TextWrapping.wrap(findingHeadline(finding), width: width, continuationIndent: 9)
             lines += TextWrapping.wrap(StyledText("Why: ", style: .bold) + StyledText(finding.why), width: width - 4, continuationIndent: 5).map { StyledText("    ") + $0 }
             lines += TextWrapping.wrap(StyledText("Fix: ", style: .bold) + StyledText(finding.fix), width: width - 4, continuationIndent: 5).map { StyledText("    ") + $0 }
         }
