@@ -200,14 +200,14 @@ struct Exposure {
                 case "ref" where statement.isAllow:
                     for value in clause.clause.values.prefix(4) {
                         for prefix in ["refs/heads/", "refs/tags/"] where value.hasPrefix(prefix) {
-                            for name in Witnesses.fill(String(value.dropFirst(prefix.count)), kind: .ref).prefix(1) {
+                            if let name = Witnesses.firstFill(String(value.dropFirst(prefix.count)), kind: .ref) {
                                 add("ref:\(prefix)\(name)", to: &claimContexts, limit: 4)
                             }
                         }
                     }
                 case "environment" where statement.isAllow:
                     for value in clause.clause.values.prefix(4) {
-                        for name in Witnesses.fill(value, kind: .environment).prefix(1) {
+                        if let name = Witnesses.firstFill(value, kind: .environment) {
                             add("environment:\(name)", to: &claimContexts, limit: 4)
                         }
                     }
@@ -389,9 +389,9 @@ struct RequestTemplate {
             let value = clause.clause.values[0]
             guard clause.op?.usesWildcards == true else { return value }
             if claim == "ref", let prefix = ["refs/heads/", "refs/tags/"].first(where: value.hasPrefix) {
-                return Witnesses.fill(String(value.dropFirst(prefix.count)), kind: .ref).first.map { prefix + $0 } ?? value
+                return Witnesses.firstFill(String(value.dropFirst(prefix.count)), kind: .ref).map { prefix + $0 } ?? value
             }
-            return Witnesses.fill(value, kind: kind).first ?? value
+            return Witnesses.firstFill(value, kind: kind) ?? value
         }
         host = statement.issuerHost
         keys = Keys.of(host: host)
@@ -401,7 +401,7 @@ struct RequestTemplate {
         workflow = wanted("workflow") ?? "deploy"
         // The actor is the attacker's own account: a pattern on actor names one they can register.
         actor = statement.clauses(on: "actor").first { !$0.isNegated && $0.op?.usesWildcards == true && $0.clause.values.first?.hasWildcard == true }
-            .flatMap { Witnesses.fill($0.clause.values[0], kind: .owner).first } ?? Exposure.attackerOwner
+            .flatMap { Witnesses.firstFill($0.clause.values[0], kind: .owner) } ?? Exposure.attackerOwner
         principal = statement.providerARN
             ?? intent.map { $0.flavor.providerARN(partition: $0.partition, accountID: $0.accountID) }
             ?? "arn:aws:iam::123456789012:oidc-provider/\(statement.issuerHost)"

@@ -14,9 +14,9 @@ extension IntendedScope {
         let value = shape.value
         switch comparison {
         case .stringEquals:
-            return isMeantOrNeverSent(value)
+            return isMeantOrNeverSent(value, shape)
         case .stringLike:
-            if !pattern.hasWildcards { return isMeantOrNeverSent(value) }
+            if !pattern.hasWildcards { return isMeantOrNeverSent(value, shape) }
         default:
             // IgnoreCase matches other spellings, which the setup's case-sensitive patterns may not.
             return false
@@ -32,8 +32,8 @@ extension IntendedScope {
         return subjects.contains { Self.pattern($0, covers: pattern) }
     }
 
-    private func isMeantOrNeverSent(_ subject: String) -> Bool {
-        guard let reach = reach(of: subject) else { return true }
+    private func isMeantOrNeverSent(_ subject: String, _ shape: SubjectShape) -> Bool {
+        guard let reach = reach(of: subject, shape: shape) else { return true }
         return reach == .meant
     }
 

@@ -167,10 +167,14 @@ final class PolicyAnalysis {
 extension PolicyAnalysis {
     /// The first of `subjects` that the whole policy lets in through `statement`, tried as an attacker would.
     func firstAdmitted(_ subjects: [String], through statement: StatementFacts) -> String? {
-        subjects.first { subject in
-            guard let ruling = evaluate(subject: subject, through: statement) else { return false }
-            return ruling.isAllowed && ruling.applies(statement.index)
-        }
+        subjects.first { admits($0, through: statement) }
+    }
+
+    /// Whether the whole policy lets a workflow with `subject` in through `statement` (false once the
+    /// evaluation budget is spent).
+    func admits(_ subject: String, through statement: StatementFacts) -> Bool {
+        guard let ruling = evaluate(subject: subject, through: statement) else { return false }
+        return ruling.isAllowed && ruling.applies(statement.index)
     }
 
     /// Whether `value` under `op` matches `subject` (IAM's comparison for that operator family).

@@ -40,7 +40,18 @@ struct IntendedScope {
     func reach(of subject: String) -> Reach? {
         // A subject GitHub never sends proves nothing about who gets in.
         guard SubjectGrammar.canBeSent(subject) else { return nil }
-        let shape = SubjectShape(subject)
+        return sentReach(of: subject, shape: SubjectShape(subject))
+    }
+
+    /// `reach(of:)` for a subject already taken apart (`shape` is `SubjectShape(subject)`), such as a policy
+    /// value the statement's facts hold.
+    func reach(of subject: String, shape: SubjectShape) -> Reach? {
+        guard SubjectGrammar.canBeSent(subject) else { return nil }
+        return sentReach(of: subject, shape: shape)
+    }
+
+    /// The reach of a subject GitHub can send.
+    private func sentReach(of subject: String, shape: SubjectShape) -> Reach? {
         guard shape.isRepositoryBound else {
             // A custom template subject: every repository whose template produces the same pairs sends
             // it. Bound to a repository → meant; to an owner only → every repository of that owner;

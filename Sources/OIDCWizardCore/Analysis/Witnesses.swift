@@ -117,7 +117,18 @@ enum Witnesses {
 
     /// The part's wildcards filled with text valid for the part; only results valid for it are kept.
     static func fill(_ text: String, kind: Kind) -> [String] {
-        guard text.hasWildcard else { return [text] }
+        var out: [String] = []
+        _ = firstFill(text, kind: kind) { result in
+            if !out.contains(result) { out.append(result) }
+            return false
+        }
+        return out
+    }
+
+    /// The first of `fill(text, kind:)`'s results that `accept` takes, built one at a time: the rules that
+    /// probe the evaluator with fills stop at the first one it lets in, which is nearly always the first.
+    static func firstFill(_ text: String, kind: Kind, where accept: (String) -> Bool = { _ in true }) -> String? {
+        guard text.hasWildcard else { return accept(text) ? text : nil }
         let fillers: [String]
         switch kind {
         case .owner: fillers = text == "*" ? ["zz-attacker"] : ["-evil", "evil", "zz-attacker"]
@@ -126,7 +137,6 @@ enum Witnesses {
         case .environment, .word: fillers = ["-evil", "evil"]
         case .digits: fillers = [attackerOwnerID]
         }
-        var out: [String] = []
         let single: UInt8 = kind == .digits ? UInt8(ascii: "9") : UInt8(ascii: "x")
         for filler in fillers {
             // Byte by byte: `*` and `?` are ASCII, so they never occur inside a multi-byte character, and this
@@ -149,9 +159,9 @@ enum Witnesses {
             case .digits: valid = SubjectGrammar.validID(result)
             case .environment, .word: valid = !result.isEmpty
             }
-            if valid, !out.contains(result) { out.append(result) }
+            if valid, accept(result) { return result }
         }
-        return out
+        return nil
     }
 
     /// Contexts a context pattern matches: a branch, tag or environment filled as such; a wildcard that
@@ -193,15 +203,15 @@ enum Witnesses {
             }
             if key == "ref" || (key == "context" && out.last == "ref"), value.hasPrefix("refs/heads/") || value.hasPrefix("refs/tags/") {
                 let prefix = value.hasPrefix("refs/heads/") ? "refs/heads/" : "refs/tags/"
-                guard let filled = fill(String(value.dropFirst(prefix.count)), kind: .ref).first else { return [] }
+                guard let filled = firstFill(String(value.dropFirst(prefix.count)), kind: .ref) else { return [] }
                 out.append(prefix + filled)
             } else if key == "repo" || key == "repository" {
                 let halves = value.split(separator: "/", maxSplits: 1).map(String.init)
-                guard halves.count == 2, let owner = fill(halves[0], kind: .owner).first,
-                      let name = fill(halves[1], kind: .repository).first else { return [] }
+                guard halves.count == 2, let owner = firstFill(halves[0], kind: .owner),
+                      let name = firstFill(halves[1], kind: .repository) else { return [] }
                 out.append("\(owner)/\(name)")
             } else {
-                guard let filled = fill(value, kind: kind).first else { return [] }
+                guard let filled = firstFill(value, kind: kind) else { return [] }
                 out.append(filled)
             }
             position += 1

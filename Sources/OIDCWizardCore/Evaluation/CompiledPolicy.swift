@@ -40,7 +40,7 @@ public struct CompiledPolicy: Sendable {
 
     private func rule(_ request: AssumeRequest) -> Ruling {
         let context = RequestContext(request.context)
-        let action = request.action.lowercasedForLookup
+        let action = Self.lowercasedAction(request.action)
         var applying: [Int] = []
         var firstDeny: Int?
         var firstAllow: Int?
@@ -56,6 +56,14 @@ public struct CompiledPolicy: Sendable {
         if let firstAllow { return Ruling(outcome: .allowed, statementIndex: firstAllow, applyingStatements: applying) }
         return Ruling(outcome: .implicitDeny, statementIndex: nil, applyingStatements: applying)
     }
+
+    /// The action lower-cased for matching; the action every web-identity request names is lower-cased once
+    /// for the process (it has capitals, so lower-casing it per request would allocate each time).
+    static func lowercasedAction(_ action: String) -> String {
+        action == AssumeRequest.webIdentityAction ? loweredWebIdentityAction : action.lowercasedForLookup
+    }
+
+    private static let loweredWebIdentityAction = AssumeRequest.webIdentityAction.lowercased()
 
     /// IAM's decision with the reasons and every statement's verdict.
     public func evaluate(_ request: AssumeRequest) -> Decision {
@@ -73,7 +81,10 @@ enum EvaluationAudit {
 #endif
 
 /// One statement with its action patterns and condition clauses compiled.
-struct CompiledStatement: Sendable {
+///
+/// A class, not a struct: every request walks the statements and their clauses, and handing out a struct of
+/// a dozen references costs a retain and a release for each of them; a class costs one.
+final class CompiledStatement: Sendable {
     let source: PolicyStatement
     let index: Int
     /// `Action` / `NotAction` values as lower-cased patterns (actions match case-insensitively).
@@ -129,8 +140,8 @@ struct CompiledStatement: Sendable {
 }
 
 /// One condition clause, compiled: operator parsed, key lower-cased, values turned into patterns where
-/// that does not depend on the request.
-struct CompiledClause: Sendable {
+/// that does not depend on the request. A class for the same reason as `CompiledStatement`.
+final class CompiledClause: Sendable {
     /// One policy value of a string or ARN operator.
     enum Value: Sendable {
         /// The pattern is fixed. For the IgnoreCase operators it is already lower-cased.

@@ -27,7 +27,7 @@ public enum PolicyEvaluator {
 
     static func evaluate(_ compiled: CompiledPolicy, _ request: AssumeRequest) -> Decision {
         let context = RequestContext(request.context)
-        let action = request.action.lowercasedForLookup
+        let action = CompiledPolicy.lowercasedAction(request.action)
         let verdicts = compiled.statements.map { statement in
             evaluate(statement, request: request, action: action, context: context)
         }
@@ -48,7 +48,7 @@ public enum PolicyEvaluator {
     public static func evaluate(_ statement: PolicyStatement, index: Int, request: AssumeRequest,
                                 version: String? = TrustPolicy.currentVersion) -> StatementVerdict {
         let compiled = CompiledStatement(statement, index: index, substituteVariables: version == TrustPolicy.currentVersion)
-        return evaluate(compiled, request: request, action: request.action.lowercasedForLookup,
+        return evaluate(compiled, request: request, action: CompiledPolicy.lowercasedAction(request.action),
                         context: RequestContext(request.context))
     }
 
@@ -96,7 +96,7 @@ public enum PolicyEvaluator {
     /// keystroke. A test holds it equal to the full evaluator's reason over the corpora.
     static func reason(_ compiled: CompiledPolicy, _ request: AssumeRequest, ruling: Ruling) -> String {
         let context = RequestContext(request.context)
-        let action = request.action.lowercasedForLookup
+        let action = CompiledPolicy.lowercasedAction(request.action)
         if let index = ruling.statementIndex, ruling.outcome != .implicitDeny {
             let verdict = evaluate(compiled.statements[index], request: request, action: action, context: context)
             return ruling.outcome == .explicitDeny

@@ -116,14 +116,19 @@ struct PolicyFacts {
     var ownRepositories: Set<String>
     /// Patterns a run must match to count as meant (so that it is not listed as an attack).
     var intendedPatterns: [WildcardPattern]
-    /// IAM-visible claims the policy tests besides sub and aud (lower-cased claim names), with a plausible
-    /// value each from the policy, used for every run.
-    var claimValues: [(claim: String, value: String?)]
+    /// IAM-visible claims the policy tests besides sub and aud (lower-cased claim names), with their
+    /// condition key and a plausible value each from the policy, used for every run.
+    var claimValues: [(claim: String, key: String, value: String?)]
+    /// The condition keys of sub and aud, spelled once: every run's request carries them.
+    var subjectKey: String
+    var audienceKey: String
 
     init(policy: TrustPolicy, intent: PolicyIntent?, runLimit: Int = .max) {
         let provider = Self.githubProvider(in: policy)
         let flavor = intent?.flavor ?? provider?.flavor ?? .githubDotCom
         self.flavor = flavor
+        subjectKey = flavor.conditionKey("sub")
+        audienceKey = flavor.conditionKey("aud")
         if let intent {
             principal = flavor.providerARN(partition: intent.partition, accountID: intent.accountID)
         } else if let provider {
@@ -183,10 +188,10 @@ struct PolicyFacts {
         }
         intendedPatterns = patterns
 
-        var claims: [(String, String?)] = []
+        var claims: [(String, String, String?)] = []
         let mentioned = Set(policy.statements.flatMap { $0.conditions.map { $0.key.lowercased() } })
         for claim in IAMClaim.allCases.map(\.rawValue) where mentioned.contains("\(prefix):\(claim)") {
-            claims.append((claim, values[claim]?.first.map { PlausibleValue.word($0, fallback: "x") }))
+            claims.append((claim, flavor.conditionKey(claim), values[claim]?.first.map { PlausibleValue.word($0, fallback: "x") }))
         }
         claimValues = claims
     }
@@ -198,11 +203,11 @@ struct PolicyFacts {
     /// The request IAM sees for a run: only the claims IAM can test, and of those besides sub and aud
     /// only the ones the policy mentions (the others cannot change the decision).
     func request(for run: Run) -> AssumeRequest {
-        var context: [String: [String]] = [
-            flavor.conditionKey("sub"): [run.subject],
-            flavor.conditionKey("aud"): [run.audience],
-        ]
-        for (claim, policyValue) in claimValues {
+        var context: [String: [String]] = [:]
+        context.reserveCapacity(2 + claimValues.count)
+        context[subjectKey] = [run.subject]
+        context[audienceKey] = [run.audience]
+        for (claim, key, policyValue) in claimValues {
             let value: String?
             switch claim {
             case "repository": value = run.repository
@@ -211,7 +216,7 @@ struct PolicyFacts {
             case "environment": value = run.parts.map { $0.context.environment } ?? policyValue
             default: value = policyValue
             }
-            if let value { context[flavor.conditionKey(claim)] = [value] }
+            if let value { context[key] = [value] }
         }
         return AssumeRequest(principal: principal, context: context)
     }

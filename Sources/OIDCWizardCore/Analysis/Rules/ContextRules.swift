@@ -61,9 +61,10 @@ enum ContextRules {
         case .branch(let branch) where branch.hasWildcard:
             guard patterns else { return [] }
             // Branches anyone with push access can create, valid by git's rules, that the pattern matches.
-            let probes = (Witnesses.fill(branch, kind: .ref).map { "\(base):ref:refs/heads/\($0)" } + ["\(base):ref:refs/heads/zz-any-branch"])
-                .filter(glob.matches)
-            let admitted = analysis.firstAdmitted(probes, through: statement)
+            let admitted = firstAdmitted(glob: glob, through: statement, analysis) { admits in
+                Witnesses.firstFill(branch, kind: .ref) { admits("\(base):ref:refs/heads/\($0)") } == nil
+                    && !admits("\(base):ref:refs/heads/zz-any-branch")
+            }
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
@@ -73,9 +74,10 @@ enum ContextRules {
         case .tag(let tag) where tag.hasWildcard:
             guard patterns else { return [] }
             // Measured like a branch pattern: a tag anyone with push access can create that the pattern matches.
-            let probes = (Witnesses.fill(tag, kind: .ref).map { "\(base):ref:refs/tags/\($0)" } + ["\(base):ref:refs/tags/zz-any-tag"])
-                .filter(glob.matches)
-            let admitted = analysis.firstAdmitted(probes, through: statement)
+            let admitted = firstAdmitted(glob: glob, through: statement, analysis) { admits in
+                Witnesses.firstFill(tag, kind: .ref) { admits("\(base):ref:refs/tags/\($0)") } == nil
+                    && !admits("\(base):ref:refs/tags/zz-any-tag")
+            }
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
                 message: "\"\(value)\" in \(label) trusts every tag matching \"\(tag)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
@@ -96,9 +98,10 @@ enum ContextRules {
         case .environment(let environment) where environment.hasWildcard && patterns:
             // A job creates an environment just by naming it (unprotected), so the pattern is a door for
             // anyone who can push a workflow, not a list of protected environments.
-            let probes = (["\(base):environment:zz-any-env"] + Witnesses.fill(environment, kind: .environment).map { "\(base):environment:\($0)" })
-                .filter(glob.matches)
-            let admitted = analysis.firstAdmitted(probes, through: statement)
+            let admitted = firstAdmitted(glob: glob, through: statement, analysis) { admits in
+                !admits("\(base):environment:zz-any-env")
+                    && Witnesses.firstFill(environment, kind: .environment) { admits("\(base):environment:\($0)") } == nil
+            }
             let every = environment.allSatisfy { $0 == "*" }
             let named = analysis.intent?.subjects.filter { !$0.hasWildcard && $0.hasPrefix("\(base):environment:") } ?? []
             let examples = named.isEmpty ? ["\(base):environment:prod"] : named
@@ -116,6 +119,20 @@ enum ContextRules {
         default:
             return []
         }
+    }
+
+    /// The first probe that `glob` matches and the whole policy lets in through `statement`. `probe` offers
+    /// the subjects in order to `admits` and stops at the first it takes (the first is nearly always let in,
+    /// so the others are never built).
+    private static func firstAdmitted(glob: WildcardPattern, through statement: StatementFacts, _ analysis: PolicyAnalysis,
+                                      probe: (_ admits: (String) -> Bool) -> Bool) -> String? {
+        var admitted: String?
+        _ = probe { subject in
+            guard glob.matches(subject), analysis.admits(subject, through: statement) else { return false }
+            admitted = subject
+            return true
+        }
+        return admitted
     }
 
     /// One id without the other, ids on Enterprise Server, or a form that disagrees with the setup.
