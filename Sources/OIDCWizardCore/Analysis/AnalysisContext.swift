@@ -6,9 +6,13 @@ public struct AnalysisContext: Sendable {
     public var intent: PolicyIntent?
     /// Reader notes from `PolicyReader`, turned into findings (a lost duplicate key is a finding).
     public var readerNotes: [ReaderNote]
+    /// The analysed policy's `jsonValue`, when the caller has built it already (the wizard lays it out for the
+    /// preview on every keystroke): the size quota is counted on it instead of building it again.
+    public var policyJSON: JSONValue?
 
-    public init(intent: PolicyIntent? = nil, readerNotes: [ReaderNote] = []) {
+    public init(intent: PolicyIntent? = nil, readerNotes: [ReaderNote] = [], policyJSON: JSONValue? = nil) {
         self.intent = intent
         self.readerNotes = readerNotes
+        self.policyJSON = policyJSON
     }
 }

@@ -42,13 +42,19 @@ public enum PolicyAnalyzer {
     }
 
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { a, b in
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.statement != b.statement { return (a.statement ?? -1) < (b.statement ?? -1) }
-            if a.path != b.path { return a.path < b.path }
-            if a.rule != b.rule { return a.rule < b.rule }
-            return a.message < b.message
+        // Sorted by position, then gathered: a finding is a dozen references, and moving findings while sorting
+        // retains and releases each of them at every move. Equal findings keep their order (the last test).
+        let order = findings.withUnsafeBufferPointer { all in
+            all.indices.sorted { i, j in
+                if all[i].severity != all[j].severity { return all[i].severity > all[j].severity }
+                if all[i].statement != all[j].statement { return (all[i].statement ?? -1) < (all[j].statement ?? -1) }
+                if all[i].path != all[j].path { return all[i].path < all[j].path }
+                if all[i].rule != all[j].rule { return all[i].rule < all[j].rule }
+                if all[i].message != all[j].message { return all[i].message < all[j].message }
+                return i < j
+            }
         }
+        return order.map { findings[$0] }
     }
 
     /// One finding per rule and path: the same value reached from two angles is reported once.

@@ -1,6 +1,9 @@
 /// What one statement is about, worked out once per analysis so every rule reads the same facts:
 /// whom it trusts, which issuer its condition keys must use, and each clause taken apart.
-struct StatementFacts {
+///
+/// A class, as is `Clause`: the rules loop over the statements and their clauses again and again, and
+/// handing out a struct of many references costs a retain and a release for each; a class costs one.
+final class StatementFacts {
     /// Whom the statement's principal part trusts.
     enum Trust: Equatable {
         /// One or more GitHub OIDC providers (the first one decides the issuer prefix).
@@ -16,27 +19,42 @@ struct StatementFacts {
     }
 
     /// One condition clause with its operator parsed and its key split into issuer prefix and claim.
-    struct Clause {
-        var index: Int
-        var clause: ConditionClause
+    final class Clause {
+        let index: Int
+        let clause: ConditionClause
         /// nil when IAM does not know the operator.
-        var op: ConditionOperator?
+        let op: ConditionOperator?
         /// The key's part before the last `:` (lower-cased), e.g. `token.actions.githubusercontent.com`.
-        var prefix: String
+        let prefix: String
         /// The key's claim name (lower-cased), e.g. `sub`; nil for a key without `:`.
-        var claim: String?
+        let claim: String?
         /// Whether the prefix is this statement's issuer host (so the claim reaches the request).
-        var prefixMatches: Bool
+        let prefixMatches: Bool
         /// `$.Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"]`.
-        var path: JSONPath
+        let path: JSONPath
         /// For a `sub` clause, each value taken apart (`shapes[i]` is `values[i]`'s), once for every rule;
         /// empty for other claims.
-        var shapes: [SubjectShape]
+        let shapes: [SubjectShape]
         /// For a `sub` clause, each value read as a glob (`*` and `?` wildcards), compiled once; empty otherwise.
-        var globs: [WildcardPattern]
+        let globs: [WildcardPattern]
         /// Each value's path (see `valuePath`), built once: the rules name a value's path in every finding
         /// and ask for it several times a value, on every keystroke.
-        var valuePaths: [JSONPath]
+        let valuePaths: [JSONPath]
+
+        /// The clause at `index` of a statement whose issuer host is `host`, with its condition path `path`.
+        init(index: Int, clause: ConditionClause, host: String, path: JSONPath) {
+            let (prefix, claim) = StatementFacts.split(clause.key)
+            self.index = index
+            self.clause = clause
+            op = ConditionOperator(clause.op)
+            self.prefix = prefix
+            self.claim = claim
+            prefixMatches = prefix == host
+            self.path = path
+            shapes = claim == "sub" ? clause.values.map(SubjectShape.init) : []
+            globs = claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : []
+            valuePaths = clause.values.count > 1 ? clause.values.indices.map(path.index) : []
+        }
 
         /// A plain positive test: not negated, no set qualifier, no IfExists, a known operator.
         var isPlainPositive: Bool {
@@ -52,13 +70,13 @@ struct StatementFacts {
         }
     }
 
-    var index: Int
-    var statement: PolicyStatement
-    var path: JSONPath
-    var trust: Trust
+    let index: Int
+    let statement: PolicyStatement
+    let path: JSONPath
+    let trust: Trust
     /// The issuer host the condition keys must use (lower-cased).
-    var issuerHost: String
-    var clauses: [Clause]
+    let issuerHost: String
+    let clauses: [Clause]
 
     var isAllow: Bool { statement.effect == .allow }
     var isDeny: Bool { statement.effect == .deny }
@@ -91,7 +109,8 @@ struct StatementFacts {
         self.index = index
         self.statement = statement
         self.path = path
-        trust = Self.trust(of: statement)
+        let trust = Self.trust(of: statement)
+        self.trust = trust
         let host: String
         switch trust {
         case .gitHub(let flavor, _, _): host = flavor.issuerHost.lowercased()
@@ -108,21 +127,18 @@ struct StatementFacts {
         issuerHost = host
         let conditionPath = path.member("Condition")
         clauses = statement.conditions.enumerated().map { position, clause in
-            let (prefix, claim) = Self.split(clause.key)
-            let path = conditionPath.member(clause.op).member(clause.key)
-            return Clause(index: position, clause: clause, op: ConditionOperator(clause.op), prefix: prefix, claim: claim,
-                          prefixMatches: prefix == host, path: path,
-                          shapes: claim == "sub" ? clause.values.map(SubjectShape.init) : [],
-                          globs: claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : [],
-                          valuePaths: clause.values.count > 1 ? clause.values.indices.map(path.index) : [])
+            Clause(index: position, clause: clause, host: host, path: conditionPath.member(clause.op).member(clause.key))
         }
     }
 
     /// `Token.Actions.GitHubUserContent.com:Sub` → (`token.actions.githubusercontent.com`, `sub`).
     static func split(_ key: String) -> (prefix: String, claim: String?) {
-        let lower = key.lowercased()
-        guard let colon = lower.lastIndex(of: ":") else { return (lower, nil) }
-        return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
+        let lower = key.lowercasedForLookup
+        // The last colon by bytes: a colon is ASCII, never part of a longer character (Character by Character
+        // cost a few thousand instructions a key, for every clause on every keystroke).
+        let bytes = lower.utf8
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return (lower, nil) }
+        return (String(Substring(bytes[..<colon])), String(Substring(bytes[bytes.index(after: colon)...])))
     }
 
     /// The text between an ARN's first and second colon (the partition), or nil without a colon: what

@@ -46,6 +46,15 @@ public struct ConditionOperator: Hashable, Sendable {
     /// Parses an operator name; nil when IAM would not recognise it.
     public init?(_ raw: String) {
         self.raw = raw
+        // Policies spell most operators the documented way, without a qualifier or IfExists: one look-up, where
+        // the lenient reading below lower-cases the name four times (every clause is read on every keystroke).
+        if let (comparison, negated) = Self.documented[raw] {
+            qualifier = .none
+            ifExists = false
+            self.comparison = comparison
+            isNegated = negated
+            return
+        }
         var rest = Substring(raw)
         qualifier = .none
         for candidate in [SetQualifier.forAnyValue, .forAllValues] {
@@ -71,8 +80,15 @@ public struct ConditionOperator: Hashable, Sendable {
     /// Every base operator name (lower-cased) → its comparison and whether it is the negated form.
     private static let names: [String: (Comparison, Bool)] = {
         var table: [String: (Comparison, Bool)] = [:]
+        for (name, meaning) in documented { table[name.lowercased()] = meaning }
+        return table
+    }()
+
+    /// The same, each name spelled as documented (`StringNotLike`).
+    private static let documented: [String: (Comparison, Bool)] = {
+        var table: [String: (Comparison, Bool)] = [:]
         func add(_ name: String, _ comparison: Comparison, negated: Bool) {
-            table[name.lowercased()] = (comparison, negated)
+            table[name] = (comparison, negated)
         }
         for comparison in Comparison.allCases { add(comparison.rawValue, comparison, negated: false) }
         add("StringNotEquals", .stringEquals, negated: true)

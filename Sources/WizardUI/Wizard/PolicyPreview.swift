@@ -26,8 +26,13 @@ public struct PolicyPreview: Hashable, Sendable {
 
     /// Lays out `policy`, unmarked.
     public init(policy: TrustPolicy) {
+        self.init(policyJSON: policy.jsonValue)
+    }
+
+    /// Lays out a policy's `jsonValue`, unmarked.
+    public init(policyJSON: JSONValue) {
         var builder = Builder()
-        builder.write(policy.jsonValue, path: .root, indent: 0, key: nil, last: true)
+        builder.write(policyJSON, path: .root, indent: 0, key: nil, last: true)
         self.init(lines: builder.lines)
     }
 

@@ -72,7 +72,10 @@ public struct WizardDerived: Sendable {
                 // its CPU was parked) gets it, and the caller runs it too if that thread has not started it in time.
                 let compiled = CompiledPolicy(policy)
                 let ((analysis, layout), table) = BothAtOnce.run(
-                    { (WizardAnalysis.findings(for: compiled, intent: intent), PolicyPreview(policy: policy)) },
+                    {
+                        let json = policy.jsonValue  // built once, for the preview and the size quota
+                        return (WizardAnalysis.findings(for: compiled, intent: intent, policyJSON: json), PolicyPreview(policyJSON: json))
+                    },
                     {
                         let table = WizardAnalysis.scenarios(for: compiled, intent: intent)
                         // The reasons the live table shows (denied or surprising runs) are worded here, in parallel

@@ -234,6 +234,8 @@ struct RedTeamRegressionTests {
         #expect(size.message.contains("8192"))
         // Rules that could not ask the evaluator keep the class the text gives them (medium, not low).
         #expect(findings.of("branch-glob").allSatisfy { $0.severity == .medium })
+        // The wizard hands the analysis the JSON it built for the preview: the same findings, size included.
+        #expect(PolicyAnalyzer.analyze(policy, context: AnalysisContext(policyJSON: policy.jsonValue)) == findings)
     }
 
     @Test("a small policy gets a generous budget and no early stop; a tight one is within IAM's size quota")

@@ -43,7 +43,7 @@ enum GuardrailRule {
     /// A policy over IAM's size quota is refused by CreateRole/UpdateAssumeRolePolicy
     /// (LimitExceeded), whatever it says.
     static func sizeFinding(_ analysis: PolicyAnalysis) -> Finding? {
-        let size = characterCount(analysis.policy)
+        let size = analysis.context.policyJSON?.compactNonBlankCount ?? characterCount(analysis.policy)
         guard size > defaultSizeQuota else { return nil }
         let beyondAny = size > maximumSizeQuota
         return analysis.finding(
