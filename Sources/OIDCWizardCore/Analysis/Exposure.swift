@@ -155,7 +155,7 @@ struct Exposure {
             let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
             // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
             // clause is left to the evaluator.
-            gates = positive.filter { $0.isPlainPositive && !$0.clause.values.contains { $0.contains("${") } }.map(compile)
+            gates = positive.filter { $0.isPlainPositive && !$0.clause.values.contains { $0.mentionsPolicyVariable } }.map(compile)
             values = positive.flatMap(compile)
         }
 

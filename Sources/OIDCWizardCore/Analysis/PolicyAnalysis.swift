@@ -12,6 +12,8 @@ final class PolicyAnalysis {
     let evaluator: CompiledPolicy
 
     private var cachedExposure: Exposure?
+    /// Each statement's label, worded once: the rules name the statement in nearly every finding.
+    private let labels: [String]
     /// Rulings by template and subject: hashing a short key is far cheaper than hashing a whole request.
     private var rulings: [String: Ruling?] = [:]
     /// Each statement's attacker-request template, with and without the setup, built once for every rule.
@@ -39,6 +41,7 @@ final class PolicyAnalysis {
         }
         scope = Self.scope(statements: statements, intent: context.intent)
         budget = EvaluationBudget(policy: policy)
+        labels = policy.statements.indices.map { StatementVerdict.label(index: $0, sid: policy.statements[$0].sid) }
     }
 
     /// The evaluator's ruling for a workflow with `subject` against `statement` (the request
@@ -88,7 +91,7 @@ final class PolicyAnalysis {
 
     /// "statement 2" or "statement 2 (Sid \"Deploy\")", for messages.
     func label(_ index: Int) -> String {
-        StatementVerdict.label(index: index, sid: policy.statements[index].sid)
+        labels[index]
     }
 
     /// The subject to suggest in fixes: the setup's first one, else a placeholder with the policy's own names.

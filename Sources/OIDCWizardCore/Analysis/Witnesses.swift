@@ -19,7 +19,7 @@ enum Witnesses {
 
     /// Up to `limit` concrete, sendable subjects matching `pattern` (a StringLike value).
     static func subjects(matching pattern: String, parts: Parts, limit: Int = 4) -> [String] {
-        guard pattern.hasWildcard, !pattern.contains("${") else { return [] }
+        guard pattern.hasWildcard, !pattern.mentionsPolicyVariable else { return [] }
         let glob = WildcardPattern(glob: pattern)
         var found: [String] = []
         func consider(_ subject: String) -> Bool {

@@ -15,6 +15,24 @@ struct ContextRuleTests {
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight())).first("branch-glob") == nil)
     }
 
+    @Test("the example branch and tag names the exact run the evaluator let in, with the owner's ids when the value has them")
+    func branchExample() throws {
+        let branch = try #require(try Lint.findings(Self.like("repo:acme@123/app@456:ref:refs/heads/release/*")).first("branch-glob"))
+        #expect(branch.message.hasSuffix(", e.g. ref:refs/heads/release/-evil."), "\(branch.message)")
+        #expect(branch.why.contains("(release/-evil)"), "\(branch.why)")
+        let tag = try #require(try Lint.findings(Self.like("repo:acme/app:ref:refs/tags/v*")).first("branch-glob"))
+        #expect(tag.message.hasSuffix(", e.g. ref:refs/tags/v-evil."), "\(tag.message)")
+        let environment = try #require(try Lint.findings(Self.like("repo:acme/app:environment:prod-*")).first("environment-glob"))
+        #expect(environment.message.hasSuffix(", e.g. environment:prod--evil."), "\(environment.message)")
+    }
+
+    @Test("a why's example writes every * of the pattern as the filler, as splitting and joining would",
+          arguments: ["", "*", "**", "release/*", "*/x/*", "feature/ü*-x", "no-star", "🚀*🚀"])
+    func starsReplaced(_ pattern: String) {
+        #expect(ContextRules.replacingStars(in: pattern, with: "-evil")
+                == pattern.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "-evil"))
+    }
+
     @Test("pull_request subjects are medium; branch subjects are not pull requests")
     func pullRequest() throws {
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight("repo:acme/app:pull_request"))).first("pull-request-trusted")?.severity == .medium)

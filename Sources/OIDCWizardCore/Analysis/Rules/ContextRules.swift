@@ -4,6 +4,11 @@
 enum ContextRules {
     static func check(_ analysis: PolicyAnalysis) -> [Finding] {
         var findings: [Finding] = []
+        // The setup's repositories by lower-cased full name, looked up for every value (the first of a name wins).
+        var meant: [String: RepositoryRef] = [:]
+        for access in analysis.intent?.repositories ?? [] where meant[access.repository.fullName.lowercased()] == nil {
+            meant[access.repository.fullName.lowercased()] = access.repository
+        }
         for statement in analysis.statements where statement.isGitHubAllow {
             var nameOnly: (JSONPath, String, Int)?
             var nameOnlyCount = 0
@@ -12,7 +17,7 @@ enum ContextRules {
                     let shape = clause.shapes[position]
                     let path = clause.valuePath(position)
                     findings += contextFindings(shape, glob: clause.globs[position], path: path, clause: clause, statement: statement, analysis)
-                    if let form = form(shape, path: path, statement: statement, analysis) { findings.append(form) }
+                    if let form = form(shape, path: path, statement: statement, meant: meant, analysis) { findings.append(form) }
                     // No ids, or ids left open (`acme@*`): a recycled name matches either way.
                     let idsOpen = (shape.ownerID?.hasWildcard ?? true) && (shape.repositoryID?.hasWildcard ?? true)
                     if shape.isRepositoryBound, shape.wildcardSite != .owner, shape.owner != nil, shape.repository != nil, idsOpen {
@@ -67,8 +72,8 @@ enum ContextRules {
             }
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
-                message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
-                why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(branch.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
+                message: "\"\(value)\" in \(label) trusts every branch matching \"\(branch)\"\(admitted.map { ", e.g. \(context(of: $0, after: base))" } ?? "").",
+                why: "Anyone with push access to \(owner)/\(repository) can create a branch whose name matches (\(replacingStars(in: branch, with: "-evil"))) and run a workflow on it with the role, unless a ruleset protects every matching name.",
                 fix: branch == "*" ? "Name the branches that deploy, e.g. \"\(base):ref:refs/heads/main\"."
                     : "Name the branches exactly, e.g. \"\(base):ref:refs/heads/\(branch.prefix { $0 != "*" && $0 != "?" })\", or protect every matching branch with a ruleset.")]
         case .tag(let tag) where tag.hasWildcard:
@@ -80,7 +85,7 @@ enum ContextRules {
             }
             return [analysis.finding(
                 .branchGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
-                message: "\"\(value)\" in \(label) trusts every tag matching \"\(tag)\"\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
+                message: "\"\(value)\" in \(label) trusts every tag matching \"\(tag)\"\(admitted.map { ", e.g. \(context(of: $0, after: base))" } ?? "").",
                 why: "Anyone with push access can push a matching tag on any commit, including one never reviewed, unless a tag ruleset restricts who may create them.",
                 fix: "Protect the tag pattern with a ruleset (restrict creations), or name the tags exactly.")]
         case .pullRequest:
@@ -107,7 +112,7 @@ enum ContextRules {
             let examples = named.isEmpty ? ["\(base):environment:prod"] : named
             return [analysis.finding(
                 .environmentGlob, severity: admitted == nil && !analysis.budget.exhausted ? .low : .medium, statement: statement.index, path: path,
-                message: "\"\(value)\" in \(label) trusts \(every ? "every environment" : "every environment matching \"\(environment)\"") of \(owner)/\(repository)\(admitted.map { ", e.g. \(SubjectShape($0).context ?? $0)" } ?? "").",
+                message: "\"\(value)\" in \(label) trusts \(every ? "every environment" : "every environment matching \"\(environment)\"") of \(owner)/\(repository)\(admitted.map { ", e.g. \(context(of: $0, after: base))" } ?? "").",
                 why: "A job that names an environment that does not exist yet creates it, without reviewers or branch rules; the environment takes precedence in the subject, so anyone who can push a workflow to \(owner)/\(repository) (on any branch) names a matching environment and gets the role. Reviewers on your real environments do not guard it.",
                 fix: "List the environments that deploy, one value each: \(examples.map { "\"\($0)\"" }.joined(separator: ", ")), and give each required reviewers and a deployment branch rule.")]
         case .environment(let environment):
@@ -135,8 +140,25 @@ enum ContextRules {
         return admitted
     }
 
+    /// The context of a probe built as `<base>:<context>` (the run an example names).
+    private static func context(of probe: String, after base: String) -> String {
+        String(Substring(probe.utf8.dropFirst(base.utf8.count + 1)))
+    }
+
+    /// `text` with each `*` written as `filler` (`release/*` → `release/-evil`), byte by byte: `*` is ASCII.
+    static func replacingStars(in text: String, with filler: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + filler.utf8.count)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*") { bytes.append(contentsOf: filler.utf8) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// One id without the other, ids on Enterprise Server, or a form that disagrees with the setup.
-    private static func form(_ shape: SubjectShape, path: JSONPath, statement: StatementFacts, _ analysis: PolicyAnalysis) -> Finding? {
+    /// `meant`: the setup's repositories by lower-cased full name.
+    private static func form(_ shape: SubjectShape, path: JSONPath, statement: StatementFacts, meant repositories: [String: RepositoryRef],
+                             _ analysis: PolicyAnalysis) -> Finding? {
         guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner, let repository = shape.repository else { return nil }
         let label = analysis.label(statement.index)
         let value = shape.value
@@ -155,8 +177,7 @@ enum ContextRules {
                 why: "Immutable subjects exist on github.com, Enterprise Cloud and GHE.com only; Enterprise Server sends repo:owner/repo:….",
                 fix: "Write \"repo:\(owner)/\(repository):\(shape.context ?? "ref:refs/heads/main")\".")
         }
-        if let intent = analysis.intent,
-           let meant = intent.repositories.first(where: { $0.repository.fullName.lowercased() == "\(owner)/\(repository)".lowercased() })?.repository,
+        if let key = shape.fullNameKey, let meant = repositories[key],
            meant.usesImmutableSubject != (shape.ownerID != nil) {
             let expected = meant.subjectPrefix
             return analysis.finding(

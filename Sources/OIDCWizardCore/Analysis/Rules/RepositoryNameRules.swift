@@ -17,7 +17,7 @@ enum RepositoryNameRules {
                     // A policy variable is not a name, and a wildcard that runs past the owner (`repo:*:ref:…`,
                     // no `/` before the context) makes the "owner" text a glob over several parts: neither
                     // can be name-checked as a literal.
-                    if value.contains("${") || (owner.hasWildcard && owner.contains(":")) { continue }
+                    if value.mentionsPolicyVariable || (owner.hasWildcard && owner.contains(":")) { continue }
                     let path = clause.valuePath(position)
                     if let finding = name(owner, kind: "owner", value: value, path: path, statement: statement.index, label: label, analysis) {
                         findings.append(finding)
@@ -30,19 +30,27 @@ enum RepositoryNameRules {
                     }
                     // Capitalisation: the first spelling seen (the setup's, when there is one) is the reference.
                     guard shape.wildcardSite != .owner else { continue }
-                    for (written, lookup) in [(owner, owner.lowercased())] + (shape.namesExactRepository ? [("\(owner)/\(shape.repository!)", shape.fullNameKey!)] : []) {
-                        if let reference = spellings[lookup] {
-                            if reference != written {
-                                findings.append(analysis.finding(
-                                    .caseMismatch, statement: statement.index, path: path,
-                                    message: "\"\(value)\" in \(label) writes \(written), elsewhere it is \(reference).",
-                                    why: "GitHub treats the names as one, but the subject carries the name's canonical capitalisation and StringEquals compares exactly: only one of the spellings can ever match.",
-                                    fix: "Write the name exactly as GitHub shows it on the repository page, the same everywhere."))
-                                break
-                            }
-                        } else {
+                    /// The reference spelling when `written` differs from it; a name seen first becomes the reference.
+                    func reference(for written: String, lookup: String) -> String? {
+                        guard let reference = spellings[lookup] else {
                             spellings[lookup] = written
+                            return nil
                         }
+                        return reference != written ? reference : nil
+                    }
+                    var mismatch: (written: String, reference: String)?
+                    if let other = reference(for: owner, lookup: owner.lowercasedForLookup) {
+                        mismatch = (owner, other)
+                    } else if shape.namesExactRepository, let repository = shape.repository, let key = shape.fullNameKey {
+                        let written = "\(owner)/\(repository)"
+                        if let other = reference(for: written, lookup: key) { mismatch = (written, other) }
+                    }
+                    if let (written, reference) = mismatch {
+                        findings.append(analysis.finding(
+                            .caseMismatch, statement: statement.index, path: path,
+                            message: "\"\(value)\" in \(label) writes \(written), elsewhere it is \(reference).",
+                            why: "GitHub treats the names as one, but the subject carries the name's canonical capitalisation and StringEquals compares exactly: only one of the spellings can ever match.",
+                            fix: "Write the name exactly as GitHub shows it on the repository page, the same everywhere."))
                     }
                 }
             }

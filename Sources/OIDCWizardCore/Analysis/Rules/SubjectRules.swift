@@ -84,7 +84,7 @@ enum SubjectRules {
         if let never = neverSent(value, shape: shape, op: op, position: position, clause: clause, statement: statement, analysis) {
             return never
         }
-        if value.contains("${"), analysis.policy.version == TrustPolicy.currentVersion {
+        if value.mentionsPolicyVariable, analysis.policy.version == TrustPolicy.currentVersion {
             return variable(value, position: position, clause: clause, statement: statement, analysis)
         }
         // What the whole policy really lets in through this value.
@@ -183,7 +183,11 @@ enum SubjectRules {
     private static func runKinds(matching pattern: WildcardPattern, shape: SubjectShape) -> [(name: String, probe: String)] {
         guard let context = shape.context else { return [] }
         let base = String(shape.value.utf8.dropLast(context.utf8.count)) ?? ""
-        return runKinds.map { ($0.name, "\(base)\($0.context)") }.filter { pattern.matches($0.1) }
+        guard !base.hasWildcard else { return runKinds.map { ($0.name, "\(base)\($0.context)") }.filter { pattern.matches($0.1) } }
+        // A literal head matches only itself, so the pattern matches `<base><kind's context>` exactly when its own
+        // context matches the kind's: only the kinds that do are spelled out as whole subjects.
+        let contextPattern = WildcardPattern(glob: context)
+        return runKinds.filter { contextPattern.matches($0.context) }.map { ($0.name, "\(base)\($0.context)") }
     }
 
     /// A value with a policy variable: IAM puts the request's own claim into it before comparing, so
@@ -219,7 +223,7 @@ enum SubjectRules {
             guard text.withUTF8({ SubjectGrammar.validRepositoryPair($0[5...].prefix { $0 != 0x3A }) }) else { return nil }
         }
         var reason = SubjectGrammar.neverSentReason(value, patterns: op.usesWildcards, variables: variables)
-        if reason == nil, shape.isRepositoryBound, shape.context == nil, !value.hasWildcard, !value.contains("${") {
+        if reason == nil, shape.isRepositoryBound, shape.context == nil, !value.hasWildcard, !value.mentionsPolicyVariable {
             // `repo:acme/app` alone: the default subject always goes on with the run's context.
             reason = "GitHub's default subject always goes on after the repository (…:ref:refs/heads/main, …:environment:prod, …:pull_request); only a custom template of exactly [\"repo\"] sends this, and then every run of the repository matches"
         }
