@@ -270,11 +270,22 @@ public struct SetupDraft: Hashable, Sendable {
             while text.hasSuffix("/") { text.removeLast() }
             return (nil, [.error("Give the repository as owner/repo, not a URL: \(text).")])
         }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Printable ASCII (nearly every entry) is cut by bytes: there each byte is a character, so the cut is the
+        // same, and this runs for every repository on every keystroke. Other text is cut by characters.
+        var bytes = text
+        let plain = bytes.withUTF8 { UTF8Bytes.isPrintableASCII($0) }
+        let parts = plain
+            ? text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+            : text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
             return (nil, [.error("Give the repository as owner/repo (one slash), e.g. octo-org/app.")])
         }
         func split(_ part: String) -> (String, String?) {
+            if plain {
+                let utf8 = part.utf8
+                guard let at = utf8.firstIndex(of: UInt8(ascii: "@")) else { return (part, nil) }
+                return (String(Substring(utf8[..<at])), String(Substring(utf8[utf8.index(after: at)...])))
+            }
             guard let at = part.firstIndex(of: "@") else { return (part, nil) }
             return (String(part[..<at]), String(part[part.index(after: at)...]))
         }
@@ -294,7 +305,11 @@ public struct SetupDraft: Hashable, Sendable {
     }
 
     static func splitPair(_ raw: String) -> (String, String)? {
-        guard let equals = raw.firstIndex(of: "=") else { return nil }
+        // By bytes when the text is printable ASCII (each byte a character: the same cut, without breaking the
+        // text into characters on every keystroke); by characters otherwise.
+        var text = raw
+        let plain = text.withUTF8 { UTF8Bytes.isPrintableASCII($0) }
+        guard let equals = plain ? raw.utf8.firstIndex(of: UInt8(ascii: "=")) : raw.firstIndex(of: "=") else { return nil }
         let key = String(raw[..<equals]).trimmingSpaces()
         guard !key.isEmpty else { return nil }
         return (key, String(raw[raw.index(after: equals)...]))

@@ -9,7 +9,12 @@
 /// `.resized`). Drawing clamps the offset again for the actual width, so a stale `visibleWidth` can never hide the cursor.
 public struct TextFieldState: Hashable, Sendable {
     /// The text as characters, so the cursor is a plain index.
-    public private(set) var characters: [Character]
+    public private(set) var characters: [Character] {
+        didSet { joined = String(characters) }
+    }
+    /// `characters` as one string, kept with every edit: the wizard reads every field's text on every keystroke,
+    /// and joining the characters on each read cost more than the edit.
+    private var joined: String
     /// The cursor position: the index of the character it stands before (`characters.count` at the end).
     public private(set) var cursor: Int
     /// Index of the first character shown.
@@ -21,13 +26,14 @@ public struct TextFieldState: Hashable, Sendable {
 
     public init(_ text: String = "", visibleWidth: Int = 40) {
         self.characters = Array(text)
+        joined = String(characters)
         self.cursor = characters.count
         self.visibleWidth = max(1, visibleWidth)
         scrollToCursor()
     }
 
     public var text: String {
-        get { String(characters) }
+        get { joined }
         set {
             characters = Array(newValue)
             cursor = characters.count

@@ -67,5 +67,5 @@ public enum SetupFix: Hashable, Sendable {
         }
     }
 
-    static func isGlob(_ text: String) -> Bool { text.contains("*") || text.contains("?") }
+    static func isGlob(_ text: String) -> Bool { text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
 }
