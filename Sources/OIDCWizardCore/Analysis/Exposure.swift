@@ -124,12 +124,16 @@ struct Exposure {
 
     /// One GitHub Allow statement's positive sub values, precompiled for cheap matching.
     private struct Watch {
+        /// A value, named by its clause and position: the statement's facts already hold it taken apart and
+        /// compiled as a glob (copying those out for every value cost more than proving the statement confined).
         struct Value {
-            var op: ConditionOperator
-            /// The value taken apart and compiled as a glob, as the statement's facts keep them.
-            var shape: SubjectShape
-            var pattern: WildcardPattern
-            var text: String { shape.value }
+            let clause: StatementFacts.Clause
+            let position: Int
+            /// The clause's operator (only clauses with a known operator are watched).
+            let op: ConditionOperator
+            var shape: SubjectShape { clause.shapes[position] }
+            var pattern: WildcardPattern { clause.globs[position] }
+            var text: String { clause.clause.values[position] }
 
             func matches(_ subject: String) -> Bool {
                 switch op.comparison {
@@ -150,7 +154,7 @@ struct Exposure {
         init(_ statement: StatementFacts) {
             index = statement.index
             func compile(_ clause: StatementFacts.Clause) -> [Value] {
-                zip(clause.shapes, clause.globs).map { Value(op: clause.op!, shape: $0, pattern: $1) }
+                clause.shapes.indices.map { Value(clause: clause, position: $0, op: clause.op!) }
             }
             let positive = statement.clauses(on: "sub").filter { $0.op != nil && !$0.isNegated && $0.op?.comparison != .null }
             // Policy variables are substituted by the evaluator; a gate cannot predict them, so such a
