@@ -67,10 +67,11 @@ enum BriefReason {
 
     /// "token.actions.githubusercontent.com:sub" → "sub"; a global key such as "aws:SourceIp" stays whole.
     static func shortKey(_ key: String) -> String {
-        guard let colon = key.lastIndex(of: ":") else { return key }
-        let provider = key[..<colon]
-        guard provider.contains(".") || provider.contains("/") else { return key }
-        return String(key[key.index(after: colon)...])
+        // By bytes: `:`, `.` and `/` are ASCII (a table worded on every keystroke names a key in most rows).
+        let bytes = key.utf8
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")),
+              bytes[..<colon].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }) else { return key }
+        return String(Substring(bytes[bytes.index(after: colon)...]))
     }
 
     /// Whether `key` is a provider's `sub` (the claim the allowed reason quotes): `shortKey(key)` is `sub` in any
@@ -132,7 +133,7 @@ extension PolicyEvaluator {
                 .first { $0 != nil } ?? nil
             return BriefReason.allowed(by: label, subjectMatch: match)
         }
-        let action = request.action.lowercasedForLookup
+        let action = CompiledPolicy.lowercasedAction(request.action)
         return BriefReason.nothingAllows(compiled.statements.filter { $0.source.effect == .allow }.map { statement in
             let failure: BriefReason.Failure
             if !statement.principalMatches(request.principal) {

@@ -182,15 +182,25 @@ struct PolicyFacts {
 
         var patterns = meantSubjects.map { WildcardPattern(literal: $0) }
         if let intent {
-            patterns += intent.subjects.map(Self.meantPattern)
+            // An exact subject that is already a meant run is matched by its literal pattern above: its own pattern
+            // would match the same text only (the table checks every attacker's run against every pattern).
+            patterns += intent.subjects.filter { $0.hasWildcard || !seenSubjects.contains($0) }.map(Self.meantPattern)
         } else {
             patterns += subjectPatterns.filter(Self.isTrustedAsIntent).map { WildcardPattern(glob: $0) }
         }
         intendedPatterns = patterns
 
         var claims: [(String, String, String?)] = []
-        let mentioned = Set(policy.statements.flatMap { $0.conditions.map { $0.key.lowercased() } })
-        for claim in IAMClaim.allCases.map(\.rawValue) where mentioned.contains("\(prefix):\(claim)") {
+        // The claims the policy's keys name after this issuer's prefix (not every claim's key spelled out per table).
+        let keyPrefix = prefix + ":"
+        var mentioned: Set<String> = []
+        for statement in policy.statements {
+            for condition in statement.conditions {
+                let key = condition.key.lowercased()
+                if key.hasPrefix(keyPrefix) { mentioned.insert(String(key.dropFirst(keyPrefix.count))) }
+            }
+        }
+        for claim in IAMClaim.allCases.map(\.rawValue) where mentioned.contains(claim) {
             claims.append((claim, flavor.conditionKey(claim), values[claim]?.first.map { PlausibleValue.word($0, fallback: "x") }))
         }
         claimValues = claims

@@ -48,7 +48,7 @@ enum WizardContent {
         return PolicyPanel(lines: note + layout.lines, starts: note.isEmpty ? layout.starts : layout.starts.map { $0 + note.count })
     }
 
-    struct PolicyPanel {
+    struct PolicyPanel: Sendable {
         var lines: [StyledText]
         /// `starts[i]`: the row where preview line `i` begins.
         var starts: [Int]

@@ -18,8 +18,8 @@ extension WizardState {
 
 /// The rows of a step's form: each field's label and value, a list's entries, and the issues under a field. Built
 /// from the state for one render; the field with focus is kept in view.
-struct FormRow {
-    enum Content {
+struct FormRow: Sendable {
+    enum Content: Sendable {
         case text(StyledText)
         /// An editable line: the text field, its placeholder, whether it has the cursor.
         case input(TextFieldState, placeholder: StyledText, focused: Bool)

@@ -1,7 +1,7 @@
 /// The screen arranged for a state: the layout, which depends on what the form and (side by side) the panels hold,
 /// with the form rows and panel lines it was measured with, so drawing shows exactly what was measured. `update`
 /// uses the same arrangement for scrolling, so both always agree.
-struct WizardScreen {
+struct WizardScreen: Sendable {
     let layout: WizardLayout
     let formRows: [FormRow]
     /// Side by side only: each panel's lines at its content width (stacked, the one panel box is drawn alone).

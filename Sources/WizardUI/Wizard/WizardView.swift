@@ -18,6 +18,9 @@ public enum WizardView {
         if let help = state.help { drawHelp(help, layout: layout, into: &frame) }
         if let dialog = state.dialog { drawDialog(dialog, state: state, layout: layout, glyphs: glyphs, into: &frame) }
         if glyphs == .ascii { transliterate(&frame) }
+        // The screen's lines (hundreds of strings and arrays) are freed on the second core, not before the frame
+        // is shown (see `ReleaseElsewhere`).
+        ReleaseElsewhere.release(consume screen)
     }
 
     /// Without a UTF-8 locale the terminal cannot show typographic punctuation from the texts (dashes, the middle
