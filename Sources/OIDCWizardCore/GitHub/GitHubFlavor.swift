@@ -54,6 +54,8 @@ public enum GitHubFlavor: Hashable, Sendable {
     /// Recognises a GitHub issuer from an issuer URL, an issuer host, or the resource part of a provider
     /// ARN. Returns nil for anything that is not a GitHub Actions issuer (including the legacy one).
     public static func recognize(issuer raw: String) -> GitHubFlavor? {
+        // github.com's host exactly, as nearly every provider names it: nothing to strip or lower-case.
+        if raw == githubDotComHost { return .githubDotCom }
         var host = raw
         for scheme in ["https://", "http://"] where host.lowercased().hasPrefix(scheme) {
             host = String(host.dropFirst(scheme.count))
