@@ -37,7 +37,8 @@ final class PolicyAnalysis {
         let root = JSONPath.root.member("Statement")
         statements = policy.statements.enumerated().map { index, statement in
             StatementFacts(index: index, statement: statement,
-                           path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index))
+                           path: policy.statementWasObject && policy.statements.count == 1 ? root : root.index(index),
+                           compiled: compiled.statements[index])
         }
         scope = Self.scope(statements: statements, intent: context.intent)
         budget = EvaluationBudget(policy: policy)

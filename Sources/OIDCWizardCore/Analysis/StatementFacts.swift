@@ -41,8 +41,10 @@ final class StatementFacts {
         /// and ask for it several times a value, on every keystroke.
         let valuePaths: [JSONPath]
 
-        /// The clause at `index` of a statement whose issuer host is `host`, with its condition path `path`.
-        init(index: Int, clause: ConditionClause, host: String, path: JSONPath) {
+        /// The clause at `index` of a statement whose issuer host is `host`, with its condition path `path`;
+        /// `compiled` is the same clause compiled for the evaluator, whose glob patterns are taken where they are the
+        /// same (compiling each `sub` value again cost a thousand instructions a value on every keystroke).
+        init(index: Int, clause: ConditionClause, host: String, path: JSONPath, compiled: CompiledClause? = nil) {
             let (prefix, claim) = StatementFacts.split(clause.key)
             self.index = index
             self.clause = clause
@@ -52,7 +54,7 @@ final class StatementFacts {
             prefixMatches = prefix == host
             self.path = path
             shapes = claim == "sub" ? clause.values.map(SubjectShape.init) : []
-            globs = claim == "sub" ? clause.values.map { WildcardPattern(glob: $0) } : []
+            globs = claim == "sub" ? clause.values.indices.map { compiled?.glob(at: $0) ?? WildcardPattern(glob: clause.values[$0]) } : []
             valuePaths = clause.values.count > 1 ? clause.values.indices.map(path.index) : []
         }
 
@@ -105,7 +107,8 @@ final class StatementFacts {
         clauses.filter { $0.prefixMatches && $0.claim == claim }
     }
 
-    init(index: Int, statement: PolicyStatement, path: JSONPath) {
+    /// `compiled`: the same statement compiled for the evaluator (see `Clause.init`).
+    init(index: Int, statement: PolicyStatement, path: JSONPath, compiled: CompiledStatement? = nil) {
         self.index = index
         self.statement = statement
         self.path = path
@@ -127,7 +130,8 @@ final class StatementFacts {
         issuerHost = host
         let conditionPath = path.member("Condition")
         clauses = statement.conditions.enumerated().map { position, clause in
-            Clause(index: position, clause: clause, host: host, path: conditionPath.member(clause.op).member(clause.key))
+            Clause(index: position, clause: clause, host: host, path: conditionPath.member(clause.op).member(clause.key),
+                   compiled: compiled.map { $0.clauses[position] })
         }
     }
 

@@ -199,6 +199,13 @@ final class CompiledClause: Sendable {
         hasVariables = values.contains { if case .variable = $0 { true } else { false } }
     }
 
+    /// The value at `index` read as a glob (`WildcardPattern(glob:)` of its text), when that is how it was compiled:
+    /// a fixed value of a StringLike test. Nil otherwise (other operators compile their values differently).
+    func glob(at index: Int) -> WildcardPattern? {
+        guard op?.comparison == .stringLike, index < values.count, case .fixed(_, let pattern, _) = values[index] else { return nil }
+        return pattern
+    }
+
     /// The patterns for one request: fixed ones as compiled, variables filled in from the request; values
     /// naming a variable the request cannot fill in are listed in `unresolved` (they match nothing).
     func patterns(in context: RequestContext) -> (patterns: [(text: String, pattern: WildcardPattern, literal: String?)], unresolved: [String]) {
