@@ -32,8 +32,19 @@ public struct PolicyPreview: Hashable, Sendable {
     /// Lays out a policy's `jsonValue`, unmarked.
     public init(policyJSON: JSONValue) {
         var builder = Builder()
+        builder.lines.reserveCapacity(Self.lineCount(policyJSON))  // one allocation, not a copy at every doubling
         builder.write(policyJSON, path: .root, indent: 0, key: nil, last: true)
         self.init(lines: builder.lines)
+    }
+
+    /// How many lines the layout has for `value`: one per scalar and empty container, two (opening and closing) per
+    /// other container.
+    static func lineCount(_ value: JSONValue) -> Int {
+        switch value {
+        case .array(let items) where !items.isEmpty: items.reduce(2) { $0 + lineCount($1) }
+        case .object(let members) where !members.isEmpty: members.reduce(2) { $0 + lineCount($1.value) }
+        default: 1
+        }
     }
 
     /// Marks the lines the `findings` point at with the most severe one's severity.
@@ -71,6 +82,7 @@ public struct PolicyPreview: Hashable, Sendable {
 
         init(_ lines: [Line]) {
             ends.reserveCapacity(lines.count)
+            bytes.reserveCapacity(lines.reduce(0) { $0 + $1.path.utf8.count })
             for line in lines {
                 bytes.append(contentsOf: line.path.utf8)
                 ends.append(bytes.count)

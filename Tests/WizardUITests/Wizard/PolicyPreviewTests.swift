@@ -66,6 +66,19 @@ struct PolicyPreviewTests {
         #expect(compared > 600)
     }
 
+    @Test("the line count worked out before the layout is the number of lines it makes, for every hazard example")
+    func lineCountAhead() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.hazards.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 10)
+        for file in files {
+            let text = try String(contentsOf: Self.hazards.appendingPathComponent(file), encoding: .utf8)
+            let json = try PolicyReader.read(text: text).reading.policy.jsonValue
+            #expect(PolicyPreview.lineCount(json) == PolicyPreview(policyJSON: json).lines.count, "\(file)")
+        }
+        let empty = JSONValue.object([JSONMember("Statement", .array([])), JSONMember("Condition", .object([]))])
+        #expect(PolicyPreview.lineCount(empty) == PolicyPreview(policyJSON: empty).lines.count)
+    }
+
     @Test("a finding on a block marks all its lines; a path inside a one-line value marks that line")
     func marks() throws {
         let policy = try PolicyReader.read(text: """
