@@ -138,8 +138,13 @@ final class StatementFacts {
     /// `Token.Actions.GitHubUserContent.com:Sub` → (`token.actions.githubusercontent.com`, `sub`).
     static func split(_ key: String) -> (prefix: String, claim: String?) {
         let lower = key.lowercasedForLookup
-        // The last colon by bytes: a colon is ASCII, never part of a longer character (Character by Character
-        // cost a few thousand instructions a key, for every clause on every keystroke).
+        guard lower.isPrintableASCII else {
+            // A colon followed by a combining mark is another character, not the separator.
+            guard let colon = lower.lastIndex(of: ":") else { return (lower, nil) }
+            return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
+        }
+        // Printable ASCII: the last colon by bytes (character by character cost a few thousand instructions a key,
+        // for every clause on every keystroke).
         let bytes = lower.utf8
         guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return (lower, nil) }
         return (String(Substring(bytes[..<colon])), String(Substring(bytes[bytes.index(after: colon)...])))
@@ -165,9 +170,11 @@ final class StatementFacts {
         var others: [String] = []
         var legacy: String?
         for arn in federated {
-            // The resource after the first `/`, cut by bytes as `secondField` cuts (splitting the ARN character by
-            // character cost more than the rest of the statement's facts).
-            let resource = arn.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(Substring(arn.utf8[arn.utf8.index(after: $0)...])) } ?? arn
+            // The resource after the first `/` (a leading `/` cuts nothing off). Printable ASCII is cut by bytes, the
+            // same cut for a fraction of the cost (splitting by characters cost more than the rest of the facts).
+            let resource = arn.isPrintableASCII
+                ? arn.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 1).dropFirst().first.map { String(Substring($0)) } ?? arn
+                : arn.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? arn
             if let flavor = GitHubFlavor.recognize(issuer: resource) {
                 let partitionText = secondField(of: arn)
                 return .gitHub(flavor: flavor, providerARN: arn, partition: partitionText.flatMap(Partition.init(rawValue:)))

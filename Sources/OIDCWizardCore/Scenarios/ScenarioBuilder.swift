@@ -182,9 +182,12 @@ struct PolicyFacts {
 
         var patterns = meantSubjects.map { WildcardPattern(literal: $0) }
         if let intent {
-            // An exact subject that is already a meant run is matched by its literal pattern above: its own pattern
-            // would match the same text only (the table checks every attacker's run against every pattern).
-            patterns += intent.subjects.filter { $0.hasWildcard || !seenSubjects.contains($0) }.map(Self.meantPattern)
+            // An exact subject that is already a meant run, scalar for scalar, is matched by its literal pattern above:
+            // its own pattern would match the same text only (the table checks every attacker's run against every
+            // pattern). Compared by bytes: a set of strings would take another spelling of it (NFD for NFC) as the same.
+            patterns += intent.subjects.filter { subject in
+                subject.hasWildcard || !meantSubjects.contains { $0.hasSameBytes(as: subject) }
+            }.map(Self.meantPattern)
         } else {
             patterns += subjectPatterns.filter(Self.isTrustedAsIntent).map { WildcardPattern(glob: $0) }
         }

@@ -272,8 +272,7 @@ public struct SetupDraft: Hashable, Sendable {
         }
         // Printable ASCII (nearly every entry) is cut by bytes: there each byte is a character, so the cut is the
         // same, and this runs for every repository on every keystroke. Other text is cut by characters.
-        var bytes = text
-        let plain = bytes.withUTF8 { UTF8Bytes.isPrintableASCII($0) }
+        let plain = text.isPrintableASCII
         let parts = plain
             ? text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
             : text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -307,9 +306,7 @@ public struct SetupDraft: Hashable, Sendable {
     static func splitPair(_ raw: String) -> (String, String)? {
         // By bytes when the text is printable ASCII (each byte a character: the same cut, without breaking the
         // text into characters on every keystroke); by characters otherwise.
-        var text = raw
-        let plain = text.withUTF8 { UTF8Bytes.isPrintableASCII($0) }
-        guard let equals = plain ? raw.utf8.firstIndex(of: UInt8(ascii: "=")) : raw.firstIndex(of: "=") else { return nil }
+        guard let equals = raw.isPrintableASCII ? raw.utf8.firstIndex(of: UInt8(ascii: "=")) : raw.firstIndex(of: "=") else { return nil }
         let key = String(raw[..<equals]).trimmingSpaces()
         guard !key.isEmpty else { return nil }
         return (key, String(raw[raw.index(after: equals)...]))

@@ -67,5 +67,5 @@ public enum SetupFix: Hashable, Sendable {
         }
     }
 
-    static func isGlob(_ text: String) -> Bool { text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
+    static func isGlob(_ text: String) -> Bool { text.containsCharacter(UInt8(ascii: "*")) || text.containsCharacter(UInt8(ascii: "?")) }
 }

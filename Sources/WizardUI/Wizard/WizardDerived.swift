@@ -143,7 +143,7 @@ public struct WizardDerived: Sendable {
             result[field, default: []].append(FieldIssue(entry: entry, rule: rule, severity: severity, isMissing: missing))
         }
         var ownerRules: Set<String> = []
-        if !owner.isEmpty || repositoryEntries.contains(where: { !$0.utf8.contains(UInt8(ascii: "/")) }) {
+        if !owner.isEmpty || repositoryEntries.contains(where: { !$0.containsCharacter(UInt8(ascii: "/")) }) {
             for violation in NameRules.owner(owner) {
                 ownerRules.insert(violation.rule)
                 add(.owner, nil, violation.rule, violation.severity, missing: owner.isEmpty)

@@ -161,7 +161,7 @@ public struct WizardState: Sendable {
         let ids = repositoryIDs
         var repositories: [String] = []
         for (index, entry) in values(.repositories).enumerated() {
-            if entry.utf8.contains(UInt8(ascii: "/")) {  // bytes: `contains("/")` would go through Foundation
+            if entry.containsCharacter(UInt8(ascii: "/")) {  // not `contains("/")`: Foundation would answer it
                 repositories.append(entry)
                 continue
             }

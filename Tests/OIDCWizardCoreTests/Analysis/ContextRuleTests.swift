@@ -27,7 +27,7 @@ struct ContextRuleTests {
     }
 
     @Test("a why's example writes every * of the pattern as the filler, as splitting and joining would",
-          arguments: ["", "*", "**", "release/*", "*/x/*", "feature/ü*-x", "no-star", "🚀*🚀"])
+          arguments: ["", "*", "**", "release/*", "*/x/*", "feature/ü*-x", "no-star", "🚀*🚀", "release/*\u{301}", "v*\u{FE0F}\u{20E3}"])
     func starsReplaced(_ pattern: String) {
         #expect(ContextRules.replacingStars(in: pattern, with: "-evil")
                 == pattern.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "-evil"))

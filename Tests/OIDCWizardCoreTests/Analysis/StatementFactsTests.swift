@@ -37,6 +37,9 @@ struct StatementFactsTests {
         ("arn:aws-cn:iam::123456789012:oidc-provider/token.actions.octo.ghe.com", "token.actions.octo.ghe.com"),
         ("arn:aws:iam::123456789012:oidc-provider/accounts.google.com", nil),
         ("no-slash-at-all", nil),
+        // A leading slash cuts nothing off; a slash with a combining mark after it is another character.
+        ("/token.actions.githubusercontent.com", nil),
+        ("arn:aws:iam::123456789012:oidc-provider/\u{301}/token.actions.githubusercontent.com", "token.actions.githubusercontent.com"),
     ] as [(String, String?)])
     func trust(arn: String, issuer: String?) throws {
         let policy = try Self.statement(#""StringEquals": {"x:aud": "y"}"#, principal: #"{"Federated": "\#(arn)"}"#)
@@ -50,5 +53,26 @@ struct StatementFactsTests {
         } else {
             #expect(facts.trust == .otherFederated([arn]))
         }
+    }
+
+    @Test("a key is cut at its last colon into issuer prefix and claim; a colon with a combining mark after it is not one",
+          arguments: [
+              ("Token.Actions.GitHubUserContent.com:Sub", "token.actions.githubusercontent.com", "sub"),
+              ("no-colon", "no-colon", nil),
+              ("a:b:c", "a:b", "c"),
+              ("token.actions.githubusercontent.com:\u{301}sub", "token.actions.githubusercontent.com:\u{301}sub", nil),
+              ("a:b:\u{301}c", "a", "b:\u{301}c"),
+          ] as [(String, String, String?)])
+    func keySplit(key: String, prefix: String, claim: String?) {
+        let (cutPrefix, cutClaim) = StatementFacts.split(key)
+        #expect(cutPrefix == prefix && cutClaim == claim)
+    }
+
+    @Test("an ASCII character is found among a text's characters, not as the start of a longer one", arguments: [
+        ("acme/app", true), ("acme", false), ("acme/\u{301}app", false), ("e\u{301}/x", true), ("", false),
+    ])
+    func containsCharacter(text: String, found: Bool) {
+        #expect(text.containsCharacter(UInt8(ascii: "/")) == found)
+        #expect(text.containsCharacter(UInt8(ascii: "/")) == text.contains(where: { $0 == "/" }))
     }
 }

@@ -71,6 +71,9 @@ struct BriefReasonTests {
         ("token.actions.githubusercontent.com/acme:aud", "aud"),
         ("aws:SourceIp", "aws:SourceIp"),
         ("sub", "sub"),
+        // A colon followed by a combining mark is another character, not the colon before the claim.
+        ("a.b:\u{301}sub", "a.b:\u{301}sub"),
+        ("a.b:c:\u{301}d", "c:\u{301}d"),
     ])
     func shortKeys(key: String, short: String) {
         #expect(BriefReason.shortKey(key) == short)

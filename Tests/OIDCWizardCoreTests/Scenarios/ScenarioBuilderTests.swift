@@ -40,6 +40,22 @@ struct ScenarioBuilderTests {
         #expect((8...16).contains(rows.count))
     }
 
+    @Test("a meant subject spelled in another normal form than an earlier one is still meant, never an attack")
+    func meantInEitherNormalForm() {
+        // acme's branch in NFD first, then evil's in NFC and in NFD: evil's NFD run is what the user asked for.
+        let subjects = ["repo:acme/app:ref:refs/heads/cafe\u{301}", "repo:evil/app:ref:refs/heads/caf\u{E9}",
+                        "repo:evil/app:ref:refs/heads/cafe\u{301}"]
+        let repositories = [RepositoryAccess(repository: RepositoryRef(owner: "acme", name: "app"), rules: []),
+                            RepositoryAccess(repository: RepositoryRef(owner: "evil", name: "app"), rules: [])]
+        let meant = PolicyIntent(flavor: .githubDotCom, partition: .aws, audience: "sts.amazonaws.com", accountID: "123456789012",
+                                 repositories: repositories, subjects: subjects)
+        let rows = table(policy(subjects: subjects), intent: meant)
+        // The other owner's run would be evil's NFD run: meant, so not put as an attack. (The audience and
+        // recycled-name attacks keep a meant subject on purpose.)
+        let otherOwner = rows.filter { $0.actor == .attacker && $0.attack == "another owner, same repository name" }.map(\.subject)
+        #expect(!otherOwner.contains { Array($0.utf8) == Array(subjects[2].utf8) }, "\(otherOwner)")
+    }
+
     @Test("the attacker's set covers every way in people get wrong")
     func attackerSetIsComplete() {
         let rows = table(policy(subjects: ["repo:acme/app:ref:refs/heads/main"]))

@@ -145,8 +145,10 @@ enum ContextRules {
         String(Substring(probe.utf8.dropFirst(base.utf8.count + 1)))
     }
 
-    /// `text` with each `*` written as `filler` (`release/*` → `release/-evil`), byte by byte: `*` is ASCII.
+    /// `text` with each `*` written as `filler` (`release/*` → `release/-evil`); printable ASCII byte by byte, other
+    /// text by characters (a `*` with a combining mark after it is another character).
     static func replacingStars(in text: String, with filler: String) -> String {
+        guard text.isPrintableASCII else { return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: filler) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + filler.utf8.count)
         for byte in text.utf8 {
