@@ -114,7 +114,9 @@ struct PolicyFacts {
     /// The repository names (lower-cased) of every intended run, also those past the limit: an attacker's
     /// "other repository" must be one nobody meant.
     var ownRepositories: Set<String>
-    /// Patterns a run must match to count as meant (so that it is not listed as an attack).
+    /// A run counts as meant (so it is not listed as an attack) when its subject is one of `meantSubjects`, byte for
+    /// byte, or matches one of `intendedPatterns`.
+    var meantSubjects: [String]
     var intendedPatterns: [WildcardPattern]
     /// IAM-visible claims the policy tests besides sub and aud (lower-cased claim names), with their
     /// condition key and a plausible value each from the policy, used for every run.
@@ -180,11 +182,14 @@ struct PolicyFacts {
         intendedRuns = runs
         ownRepositories = names
 
-        var patterns = meantSubjects.map { WildcardPattern(literal: $0) }
+        // The meant subjects are compared byte for byte (what a literal pattern's match comes to, for a fraction of the
+        // cost: every attacker's run is checked against all of them).
+        self.meantSubjects = meantSubjects
+        var patterns: [WildcardPattern] = []
         if let intent {
-            // An exact subject that is already a meant run, scalar for scalar, is matched by its literal pattern above:
-            // its own pattern would match the same text only (the table checks every attacker's run against every
-            // pattern). Compared by bytes: a set of strings would take another spelling of it (NFD for NFC) as the same.
+            // An exact subject that is already a meant run, scalar for scalar, is matched as one: its own pattern would
+            // match the same text only. Compared by bytes: a set of strings would take another spelling of it (NFD for
+            // NFC) as the same.
             patterns += intent.subjects.filter { subject in
                 subject.hasWildcard || !meantSubjects.contains { $0.hasSameBytes(as: subject) }
             }.map(Self.meantPattern)
@@ -210,7 +215,8 @@ struct PolicyFacts {
     }
 
     func isIntended(_ run: Run) -> Bool {
-        run.audience == audience && intendedPatterns.contains { $0.matches(run.subject) }
+        run.audience == audience
+            && (meantSubjects.contains { $0.hasSameBytes(as: run.subject) } || intendedPatterns.contains { $0.matches(run.subject) })
     }
 
     /// The request IAM sees for a run: only the claims IAM can test, and of those besides sub and aud
@@ -404,7 +410,8 @@ struct PolicyFacts {
                       [.stringEquals, .stringLike, .stringEqualsIgnoreCase].contains(op.comparison) else { continue }
                 let key = clause.key.lowercasedForLookup
                 guard key.hasPrefix(keyPrefix) else { continue }
-                let claim = String(key.dropFirst(keyPrefix.count))
+                // Printable ASCII (nearly every key) drops the prefix by bytes: the same cut without counting characters.
+                let claim = key.isPrintableASCII ? String(Substring(key.utf8.dropFirst(keyPrefix.utf8.count))) : String(key.dropFirst(keyPrefix.count))
                 // One look-up per clause, not two per value; taken out of the dictionary so appending does not copy it.
                 var known = values.removeValue(forKey: claim) ?? []
                 for value in clause.values where !known.contains(value) { known.append(value) }
