@@ -151,6 +151,10 @@ struct PolicyFacts {
         // Every meant subject in order, and every meant repository name, also past the runs the table shows.
         var meantSubjects: [String] = []
         var names: Set<String> = []
+        // Sized once: a set grown one subject at a time re-hashes everything it holds at every doubling.
+        seenSubjects.reserveCapacity(subjectPatterns.count)
+        meantSubjects.reserveCapacity(subjectPatterns.count)
+        names.reserveCapacity(subjectPatterns.count)
         let idClaim = values["repository_id"]?.first.map { PlausibleValue.digits($0, fallback: "7654321") }
         let exactContexts = Self.exactContexts(values)
         for pattern in subjectPatterns {
