@@ -37,21 +37,12 @@ struct IntendedScope {
 
     /// Whether `subject` is something meant, and if not, how far off it is. nil when the subject is not
     /// one GitHub could ever send (then it proves nothing).
-    func reach(of subject: String) -> Reach? {
+    /// `shape`: the subject already taken apart (`SubjectShape(subject)`), such as a policy value the statement's
+    /// facts hold; taken apart here when not given.
+    func reach(of subject: String, shape given: SubjectShape? = nil) -> Reach? {
         // A subject GitHub never sends proves nothing about who gets in.
         guard SubjectGrammar.canBeSent(subject) else { return nil }
-        return sentReach(of: subject, shape: SubjectShape(subject))
-    }
-
-    /// `reach(of:)` for a subject already taken apart (`shape` is `SubjectShape(subject)`), such as a policy
-    /// value the statement's facts hold.
-    func reach(of subject: String, shape: SubjectShape) -> Reach? {
-        guard SubjectGrammar.canBeSent(subject) else { return nil }
-        return sentReach(of: subject, shape: shape)
-    }
-
-    /// The reach of a subject GitHub can send.
-    private func sentReach(of subject: String, shape: SubjectShape) -> Reach? {
+        let shape = given ?? SubjectShape(subject)
         guard shape.isRepositoryBound else {
             // A custom template subject: every repository whose template produces the same pairs sends
             // it. Bound to a repository → meant; to an owner only → every repository of that owner;

@@ -137,17 +137,11 @@ final class StatementFacts {
 
     /// `Token.Actions.GitHubUserContent.com:Sub` → (`token.actions.githubusercontent.com`, `sub`).
     static func split(_ key: String) -> (prefix: String, claim: String?) {
+        // At the last colon character (a colon followed by a combining mark is another character), by bytes for
+        // printable ASCII: character by character cost a few thousand instructions a key, on every keystroke.
         let lower = key.lowercasedForLookup
-        guard lower.isPrintableASCII else {
-            // A colon followed by a combining mark is another character, not the separator.
-            guard let colon = lower.lastIndex(of: ":") else { return (lower, nil) }
-            return (String(lower[..<colon]), String(lower[lower.index(after: colon)...]))
-        }
-        // Printable ASCII: the last colon by bytes (character by character cost a few thousand instructions a key,
-        // for every clause on every keystroke).
-        let bytes = lower.utf8
-        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return (lower, nil) }
-        return (String(Substring(bytes[..<colon])), String(Substring(bytes[bytes.index(after: colon)...])))
+        guard let (prefix, claim) = lower.cutAtLast(UInt8(ascii: ":")) else { return (lower, nil) }
+        return (prefix, claim)
     }
 
     /// The text between an ARN's first and second colon (the partition), or nil without a colon: what

@@ -67,17 +67,8 @@ enum BriefReason {
 
     /// "token.actions.githubusercontent.com:sub" → "sub"; a global key such as "aws:SourceIp" stays whole.
     static func shortKey(_ key: String) -> String {
-        guard key.isPrintableASCII else {
-            guard let colon = key.lastIndex(of: ":") else { return key }
-            let provider = key[..<colon]
-            guard provider.contains(".") || provider.contains("/") else { return key }
-            return String(key[key.index(after: colon)...])
-        }
-        // Printable ASCII by bytes: the same cut (a table worded on every keystroke names a key in most rows).
-        let bytes = key.utf8
-        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")),
-              bytes[..<colon].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }) else { return key }
-        return String(Substring(bytes[bytes.index(after: colon)...]))
+        guard let (provider, claim) = key.cutAtLast(UInt8(ascii: ":")), provider.contains(".") || provider.contains("/") else { return key }
+        return claim
     }
 
     /// Whether `key` is a provider's `sub` (the claim the allowed reason quotes): `shortKey(key)` is `sub` in any

@@ -105,4 +105,16 @@ extension String {
     package func containsCharacter(_ ascii: UInt8) -> Bool {
         isPrintableASCII ? utf8.contains(ascii) : contains(Character(Unicode.Scalar(ascii)))
     }
+
+    /// The text before and after the last of its characters that is the ASCII character `ascii`, or nil without one
+    /// (see `isPrintableASCII`).
+    package func cutAtLast(_ ascii: UInt8) -> (head: String, tail: String)? {
+        guard isPrintableASCII else {
+            guard let cut = lastIndex(of: Character(Unicode.Scalar(ascii))) else { return nil }
+            return (String(self[..<cut]), String(self[index(after: cut)...]))
+        }
+        let bytes = utf8
+        guard let cut = bytes.lastIndex(of: ascii) else { return nil }
+        return (String(Substring(bytes[..<cut])), String(Substring(bytes[bytes.index(after: cut)...])))
+    }
 }
