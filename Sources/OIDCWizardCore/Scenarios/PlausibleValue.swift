@@ -13,7 +13,6 @@ enum PlausibleValue {
         if let parts = SubjectParts(parsing: pattern) {
             return subjectParts(for: parts).text
         }
-        guard pattern.containsGlob else { return pattern }
         let glob = WildcardPattern(glob: pattern)
         if pattern.hasPrefix("repo:") {
             // A wildcard that spans parts (`repo:acme/*`, `repo:acme*`): keep what comes before it and

@@ -27,8 +27,7 @@ public enum CharacterWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII is one column per byte (controls are excluded: "\r\n" is one character). Checked on the
         // text's buffer where it has one: every span of every frame is measured.
-        let ascii = text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.isPrintableASCII)
-            ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let ascii = text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.isPrintableASCII) ?? String(text).isPrintableASCII
         if ascii { return text.utf8.count }
         var total = 0
         for c in text { total &+= measure(c).width }

@@ -54,8 +54,8 @@ public struct TextFieldState: Hashable, Sendable {
         case .delete, .ctrl("d"): deleteForward()
         case .left, .ctrl("b"): moveCursor(to: cursor - 1)
         case .right, .ctrl("f"): moveCursor(to: cursor + 1)
-        case .wordLeft: moveCursor(to: wordStart(before: cursor))
-        case .wordRight: moveCursor(to: wordEnd(after: cursor))
+        case .wordLeft: moveCursor(to: wordStartBeforeCursor)
+        case .wordRight: moveCursor(to: wordEndAfterCursor)
         case .home, .ctrl("a"): moveCursor(to: 0)
         case .end, .ctrl("e"): moveCursor(to: characters.count)
         case .ctrl("k"): deleteToEnd()
@@ -115,18 +115,18 @@ public struct TextFieldState: Hashable, Sendable {
         scrollToCursor()
     }
 
-    /// Where the word before `position` starts, as a shell's Alt-B finds it: back over what is not a letter or a
+    /// Where the word before the cursor starts, as a shell's Alt-B finds it: back over what is not a letter or a
     /// digit, then over the letters and digits before it (`acme/app-web` stops at `web`, `app`, `acme`).
-    func wordStart(before position: Int) -> Int {
-        var index = min(position, characters.count)
+    private var wordStartBeforeCursor: Int {
+        var index = cursor
         while index > 0, !Self.isWordCharacter(characters[index - 1]) { index -= 1 }
         while index > 0, Self.isWordCharacter(characters[index - 1]) { index -= 1 }
         return index
     }
 
-    /// Where the word after `position` ends, as a shell's Alt-F finds it.
-    func wordEnd(after position: Int) -> Int {
-        var index = max(position, 0)
+    /// Where the word after the cursor ends, as a shell's Alt-F finds it.
+    private var wordEndAfterCursor: Int {
+        var index = cursor
         while index < characters.count, !Self.isWordCharacter(characters[index]) { index += 1 }
         while index < characters.count, Self.isWordCharacter(characters[index]) { index += 1 }
         return index

@@ -40,4 +40,14 @@ struct WizardScreen: Sendable {
         self.policy = policy
         layout = WizardLayout(size: size, formRows: max(formRows.count, state.heldFormRows), panelLines: lines.mapValues(\.count))
     }
+
+    /// A panel's lines at `width`, measured already when side by side (else here), and for the policy where each
+    /// preview line begins: what drawing a panel and scrolling it both need, from one place.
+    func panel(_ panel: PanelTab, state: WizardState, width: Int, glyphs: GlyphSet) -> (lines: [StyledText], policy: WizardContent.PolicyPanel?) {
+        if panel == .policy {
+            let policy = self.policy ?? WizardContent.policyPanel(state: state, width: width)
+            return (policy.lines, policy)
+        }
+        return (panelLines[panel] ?? WizardContent.panelLines(panel, state: state, width: width, glyphs: glyphs), nil)
+    }
 }

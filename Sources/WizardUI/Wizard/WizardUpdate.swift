@@ -296,7 +296,7 @@ extension WizardState {
     var layout: WizardLayout { WizardScreen(state: self, size: size, glyphs: .unicode).layout }
 
     /// The first line shown in a panel: where the user scrolled it, or for the policy, what matters most.
-    /// `policy`: the policy panel as measured for `width`, when `panel` is the policy.
+    /// `policy`: the policy panel as measured for the panel's content width, when `panel` is the policy.
     func panelOffset(_ panel: PanelTab, visibleRows: Int, policy: WizardContent.PolicyPanel?) -> Int {
         if let scroll = panelScroll[panel] { return scroll.offset }
         guard panel == .policy, let policy else { return 0 }
@@ -304,12 +304,12 @@ extension WizardState {
     }
 
     mutating func scrollPanel(_ key: Key) {
-        let layout = self.layout
-        let content = layout.content(for: panel)
-        let policy = panel == .policy ? WizardContent.policyPanel(state: self, width: content.width) : nil
-        let count = policy?.lines.count ?? WizardContent.panelLines(panel, state: self, width: content.width, glyphs: .unicode).count
+        // One screen for the layout and, side by side, the panel's lines it has measured already.
+        let screen = WizardScreen(state: self, size: size, glyphs: .unicode)
+        let content = screen.layout.content(for: panel)
+        let (lines, policy) = screen.panel(panel, state: self, width: content.width, glyphs: .unicode)
         var scroll = ScrollState(offset: panelOffset(panel, visibleRows: content.height, policy: policy))
-        scroll.handle(key, lineCount: count, visibleRows: content.height)
+        scroll.handle(key, lineCount: lines.count, visibleRows: content.height)
         panelScroll[panel] = scroll
     }
 

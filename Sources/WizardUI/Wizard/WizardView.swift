@@ -127,7 +127,7 @@ public enum WizardView {
                 let style: Style = active ? .foreground(.accent) : .foreground(.muted)
                 let title = StyledText("F\(panel.functionKey) ", style: .foreground(.muted)) + StyledText(panelTitle(panel, state: state), style: active ? .foreground(.accent, .bold) : .bold)
                 let inner = frame.drawBox(layout.box(for: panel), style: style, title: title)
-                drawPanelContent(panel, state: state, lines: screen.panelLines[panel], policy: screen.policy, in: inner, into: &frame)
+                drawPanelContent(panel, state: state, screen: screen, in: inner, into: &frame)
             }
         } else if let box = layout.tabbedPanelBox {
             var title = StyledText()
@@ -137,15 +137,13 @@ public enum WizardView {
                 title.append(label, style: panel == state.panel ? Style(foreground: .accent, attributes: [.bold, .reverse]) : .foreground(.muted))
             }
             let inner = frame.drawBox(box, style: .foreground(.muted), title: title)
-            drawPanelContent(state.panel, state: state, lines: nil, policy: nil, in: inner, into: &frame)
+            drawPanelContent(state.panel, state: state, screen: screen, in: inner, into: &frame)
         }
     }
 
-    /// Draws a panel's lines (measured already when side by side: `lines`, and the policy panel) at its scroll offset.
-    static func drawPanelContent(_ panel: PanelTab, state: WizardState, lines measured: [StyledText]?, policy measuredPolicy: WizardContent.PolicyPanel?,
-                                 in rect: Rect, into frame: inout Frame) {
-        let policy = panel == .policy ? measuredPolicy ?? WizardContent.policyPanel(state: state, width: rect.width) : nil
-        let lines = policy?.lines ?? measured ?? WizardContent.panelLines(panel, state: state, width: rect.width, glyphs: frame.glyphs)
+    /// Draws a panel's lines at its scroll offset.
+    static func drawPanelContent(_ panel: PanelTab, state: WizardState, screen: WizardScreen, in rect: Rect, into frame: inout Frame) {
+        let (lines, policy) = screen.panel(panel, state: state, width: rect.width, glyphs: frame.glyphs)
         ScrollView.render(lines, offset: state.panelOffset(panel, visibleRows: rect.height, policy: policy), into: &frame, in: rect)
     }
 
