@@ -8,35 +8,52 @@ enum GlobIntersection {
         case char(Character)
     }
 
+    /// The most pairs of positions the search may visit (one bit each, so 2 MiB). Two values of 4,000
+    /// characters each fit, and IAM refuses a trust policy longer than 8,192 characters even with a quota
+    /// increase, so every policy AWS would accept is decided exactly; only a hostile file goes past it.
+    static let maxStates = 1 << 24
+
     /// `isPattern` false means the value is compared literally (StringEquals: `*` is just a character).
+    ///
+    /// A search over pairs of positions, one in each value: from (i, j), a star may match nothing more or
+    /// take the next token of the other side; two single tokens must agree. Both values used up at once
+    /// means some string passes both. The search keeps its own stack rather than recursing, because the
+    /// depth is the length of both values together and a long value in a hostile file would overflow the
+    /// thread's stack. Past `maxStates` it answers yes ("both may hold"): the caller then asks a person to
+    /// merge by hand instead of merging on its own, which is the safe side.
     static func intersects(_ a: String, isPattern aIsPattern: Bool, _ b: String, isPattern bIsPattern: Bool) -> Bool {
         let x = tokens(a, isPattern: aIsPattern)
         let y = tokens(b, isPattern: bIsPattern)
-        var memo: [Int: Bool] = [:]
-        func reach(_ i: Int, _ j: Int) -> Bool {
-            let key = i * (y.count + 1) + j
-            if let known = memo[key] { return known }
-            memo[key] = false // a cycle adds nothing new
-            let result: Bool
-            if i == x.count, j == y.count {
-                result = true
-            } else if i < x.count, x[i] == .star {
+        let width = y.count + 1
+        let (states, overflow) = (x.count + 1).multipliedReportingOverflow(by: width)
+        guard !overflow, states <= maxStates else { return true }
+        var seen = [UInt64](repeating: 0, count: (states + 63) / 64)
+        var pending: [(Int, Int)] = [(0, 0)]
+        seen[0] = 1
+        func visit(_ i: Int, _ j: Int) {
+            let key = i * width + j
+            let (word, bit) = (key / 64, UInt64(1) << UInt64(key % 64))
+            guard seen[word] & bit == 0 else { return }
+            seen[word] |= bit
+            pending.append((i, j))
+        }
+        while let (i, j) = pending.popLast() {
+            if i == x.count, j == y.count { return true }
+            if i < x.count, x[i] == .star {
                 // The star matches nothing more, or it takes the character y[j] stands for.
-                result = reach(i + 1, j) || (j < y.count && reach(i, j + 1))
+                visit(i + 1, j)
+                if j < y.count { visit(i, j + 1) }
             } else if j < y.count, y[j] == .star {
-                result = reach(i, j + 1) || (i < x.count && reach(i + 1, j))
+                visit(i, j + 1)
+                if i < x.count { visit(i + 1, j) }
             } else if i < x.count, j < y.count {
                 switch (x[i], y[j]) {
-                case (.char(let c), .char(let d)): result = c == d && reach(i + 1, j + 1)
-                default: result = reach(i + 1, j + 1) // `?` against one character or another `?`
+                case (.char(let c), .char(let d)): if c == d { visit(i + 1, j + 1) }
+                default: visit(i + 1, j + 1) // `?` against one character or another `?`
                 }
-            } else {
-                result = false
             }
-            memo[key] = result
-            return result
         }
-        return reach(0, 0)
+        return false
     }
 
     private static func tokens(_ text: String, isPattern: Bool) -> [Token] {

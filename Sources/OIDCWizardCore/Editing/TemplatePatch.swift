@@ -145,9 +145,10 @@ public enum TemplatePatch {
         var intrinsics: [Intrinsic] = []
         var literals: [[String]: String] = [:]
         var pending: [(JSONValue, [String])] = [(document, [])]
+        // One budget for the whole document, as when it was read, so a template cannot expand further here.
+        var budget = CloudFormationTemplate.Resolver.documentBudget
         while let (value, path) = pending.popLast() {
             if let function = intrinsicName(value) {
-                var budget = 100_000
                 guard case .string(let text) = resolver.resolve(value, depth: 0, budget: &budget) else {
                     throw Refusal("\(logicalID)'s policy uses \(function) at \(display(path)), which the wizard cannot resolve or write back")
                 }

@@ -31,7 +31,7 @@ enum CloudFormationTemplate {
                 throw InputError("\(label) (an AWS::IAM::Role) has no AssumeRolePolicyDocument.")
             }
             let roleName = properties?["RoleName"]?.stringValue ?? resource.key
-            var budget = 100_000
+            var budget = Resolver.documentBudget
             let resolved = resolver.resolve(document, depth: 0, budget: &budget)
             sources.append(try PolicyDocumentReader.source(resolved, roleName: roleName, location: location, label: label))
         }
@@ -42,6 +42,13 @@ enum CloudFormationTemplate {
     }
 
     struct Resolver {
+        /// What resolving one document may do: one unit per value visited and one per byte of text an
+        /// `Fn::Sub` or `Fn::Join` builds. `Fn::Sub` can repeat a variable (`${X}${X}${X}…`) and a variable
+        /// can be another `Fn::Sub`, so a small hostile template could otherwise expand to gigabytes. No
+        /// trust policy comes near it: IAM refuses one over 8,192 characters. What is left when the budget
+        /// runs out stays as written, and the reader then says the value is not a string.
+        static let documentBudget = 100_000
+
         /// Logical id → what `Ref` / `GetAtt …Arn` of it means.
         var providerARNs: [String: String] = [:]
         var parameterDefaults: [String: String] = [:]
@@ -110,8 +117,8 @@ enum CloudFormationTemplate {
                         }
                     }
                 }
-                guard let template else { return nil }
-                return .string(substitute(template, variables))
+                guard let template, let text = substitute(template, variables, budget: &budget) else { return nil }
+                return .string(text)
             case "Fn::Join":
                 guard let list = member.value.arrayValue, list.count == 2, let separator = list[0].stringValue,
                       let parts = list[1].arrayValue else { return nil }
@@ -120,7 +127,9 @@ enum CloudFormationTemplate {
                     guard case .string(let text) = resolve(part, depth: depth + 1, budget: &budget) else { return nil }
                     texts.append(text)
                 }
-                return .string(texts.joined(separator: separator))
+                let joined = texts.joined(separator: separator)
+                budget -= joined.utf8.count
+                return budget > 0 ? .string(joined) : nil
             default:
                 return nil
             }
@@ -131,14 +140,17 @@ enum CloudFormationTemplate {
         }
 
         /// Fills `${Name}` / `${Name.Arn}` in an `Fn::Sub` template; `${!Literal}` is the literal `${Literal}`.
-        private func substitute(_ template: String, _ variables: [String: String]) -> String {
+        /// Nil when the text would use up `budget` (see `documentBudget`).
+        private func substitute(_ template: String, _ variables: [String: String], budget: inout Int) -> String? {
             var out = ""
             var rest = Substring(template)
             while let open = rest.range(of: "${") {
                 out += rest[..<open.lowerBound]
+                guard out.utf8.count < budget else { return nil }
                 guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
                     out += rest[open.lowerBound...]
-                    return out
+                    budget -= out.utf8.count
+                    return budget > 0 ? out : nil
                 }
                 let name = String(rest[open.upperBound..<close])
                 if name.hasPrefix("!") {
@@ -152,7 +164,9 @@ enum CloudFormationTemplate {
                 }
                 rest = rest[rest.index(after: close)...]
             }
-            return out + rest
+            out += rest
+            budget -= out.utf8.count
+            return budget > 0 ? out : nil
         }
     }
 }

@@ -84,6 +84,63 @@ struct PolicyFixerTests {
         #expect(!GlobIntersection.intersects("a*", isPattern: false, "ab", isPattern: true))
         #expect(GlobIntersection.intersects("a?c", isPattern: true, "abc", isPattern: false))
     }
+
+    @Test("glob intersection agrees with trying every short string, over random pairs of patterns")
+    func globsAgreeWithBruteForce() {
+        // If some string passes both tests, one no longer than both values together does (each step of
+        // the search consumes at most one character), over the values' characters (a literal `*` or `?`
+        // is a character too) plus one they lack.
+        var generator = SplitMix(seed: 0x5EED)
+        let letters: [Character] = ["a", "b", "*", "?"]
+        func value() -> String {
+            String((0..<Int(generator.next() % 4)).map { _ in letters[Int(generator.next() % 4)] })
+        }
+        func strings(upTo length: Int, over alphabet: Set<Character>) -> [String] {
+            var all = [""], last = [""]
+            for _ in 0..<length {
+                last = last.flatMap { prefix in alphabet.map { prefix + String($0) } }
+                all += last
+            }
+            return all
+        }
+        func test(_ value: String, _ isPattern: Bool) -> (String) -> Bool {
+            let glob = WildcardPattern(glob: value)
+            return isPattern ? { glob.matches($0) } : { $0 == value }
+        }
+        for _ in 0..<300 {
+            let (a, b) = (value(), value())
+            let (aIsPattern, bIsPattern) = (generator.next() % 2 == 0, generator.next() % 2 == 0)
+            let (passesA, passesB) = (test(a, aIsPattern), test(b, bIsPattern))
+            let alphabet = Set(a + b + "c")
+            let expected = strings(upTo: a.count + b.count, over: alphabet).contains { passesA($0) && passesB($0) }
+            #expect(GlobIntersection.intersects(a, isPattern: aIsPattern, b, isPattern: bIsPattern) == expected,
+                    "\(a) (\(aIsPattern ? "pattern" : "literal")) and \(b) (\(bIsPattern ? "pattern" : "literal"))")
+        }
+    }
+
+    @Test("long values are searched without recursing: thousands of characters on each side")
+    func longGlobs() {
+        let run = String(repeating: "a", count: 1_500)
+        #expect(GlobIntersection.intersects(run + "*", isPattern: true, "*" + run + "b", isPattern: true))
+        #expect(!GlobIntersection.intersects(run + "c", isPattern: false, run + "?" + "?", isPattern: true))
+    }
+
+    @Test("values too long to search are treated as overlapping, so the fixer leaves the merge to a person")
+    func hugeGlobsAreLeftToAPerson() throws {
+        // Found by the fuzzer: the search used to recurse once per character and overflowed the stack.
+        let run = String(repeating: "a", count: 200_000)
+        let json = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+          "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},
+            "StringLike":{"token.actions.githubusercontent.com:sub":"\(run)*"},
+            "StringLike":{"token.actions.githubusercontent.com:sub":"*\(run)b"}}}]}
+        """
+        #expect(GlobIntersection.intersects(run, isPattern: false, run + "b", isPattern: false))
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        #expect(outcome.needsInput.contains { $0.contains("by hand") })
+        #expect(!outcome.steps.contains { $0.rule == "duplicate-key" })
+    }
 }
 
 @Suite("Writing back")

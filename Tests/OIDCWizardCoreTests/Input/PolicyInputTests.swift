@@ -139,6 +139,27 @@ struct PolicyInputTests {
         #expect(sources[0].policy.statements.map { $0.principal?.values(ofType: "Federated") } == [[expected], [expected]])
     }
 
+    @Test("an Fn::Sub that repeats a variable which is itself an Fn::Sub cannot blow a small template up")
+    func substitutionBomb() throws {
+        // 30 levels, each repeating the level below 16 times: 16^30 characters if nothing stopped it.
+        var value = #""aaaaaaaaaaaaaaaa""#
+        for _ in 0..<30 {
+            value = #"{"Fn::Sub":[""# + String(repeating: "${x}", count: 16) + #"",{"x":"# + value + "}]}"
+        }
+        let template = """
+            {"AWSTemplateFormatVersion":"2010-09-09","Resources":{"Role":{"Type":"AWS::IAM::Role","Properties":{
+              "AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+                "Action":"sts:AssumeRoleWithWebIdentity",
+                "Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":\(value)}}}]}}}}}
+            """
+        #expect(template.utf8.count < 4_000)
+        let source = try #require(try read(template, name: "template.json").first)
+        let longest = source.policy.statements.flatMap(\.conditions).flatMap(\.values).map(\.utf8.count).max() ?? 0
+        #expect(longest < CloudFormationTemplate.Resolver.documentBudget)
+        #expect(!source.notes.isEmpty, "the value left unresolved is reported")
+    }
+
     @Test("a template without a role says so")
     func templateWithoutRoles() throws {
         let error = try #require(readError(Array(#"{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"B":{"Type":"AWS::S3::Bucket"}}}"#.utf8), name: "t.json"))
