@@ -10,12 +10,21 @@ import Yams
 ///   absurd nesting (flow brackets, `- - - -` chains, deep indentation) and refused;
 /// - the composer also runs on its own thread with a generous stack;
 /// - alias bombs ("billion laughs"): aliases share nodes, but expanding them into a tree would not, so
-///   conversion stops after `maxNodes` values.
+///   conversion stops after `maxNodes` values, or once the text of the expanded values passes `maxText`
+///   (ten aliases of a 3,000-character string, nested five deep, are 300 MB of text in 3 KB of YAML).
 enum YAMLDocument {
     static let maxDepth = 512
     /// CloudFormation's own limit on a template's size (1 MB, for templates in S3).
     static let maxBytes = 1_000_000
     static let maxNodes = 1_000_000
+    /// Twice what the template itself may hold: room for aliases that repeat a value or two.
+    static let maxText = 2 * maxBytes
+
+    /// What converting may still produce.
+    private struct Budget {
+        var nodes = maxNodes
+        var text = maxText
+    }
 
     static func parse(_ text: String) throws(InputError) -> JSONValue {
         try checkNesting(text)
@@ -45,7 +54,7 @@ enum YAMLDocument {
             throw InputError("the YAML could not be read: \(error).")
         }
         guard let node else { throw InputError("the file is empty.") }
-        var budget = maxNodes
+        var budget = Budget()
         return try convert(node, depth: 0, budget: &budget)
     }
 
@@ -60,10 +69,14 @@ enum YAMLDocument {
         }
     }
 
-    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(InputError) -> JSONValue {
-        budget -= 1
-        guard budget >= 0 else {
+    private static func convert(_ node: Node, depth: Int, budget: inout Budget) throws(InputError) -> JSONValue {
+        budget.nodes -= 1
+        guard budget.nodes >= 0 else {
             throw InputError("the YAML expands to more than \(maxNodes) values (aliases repeated inside aliases?); it is refused.")
+        }
+        if case .scalar(let scalar) = node { budget.text -= scalar.string.utf8.count }
+        guard budget.text >= 0 else {
+            throw InputError("the YAML expands to more than \(maxText) characters of text (aliases repeated inside aliases?); it is refused.")
         }
         guard depth < maxDepth else { throw InputError("the YAML is nested more than \(maxDepth) levels deep.") }
         let tag = node.tag.rawValue
@@ -79,6 +92,7 @@ enum YAMLDocument {
             var members: [JSONMember] = []
             for (key, child) in mapping {
                 let name = key.scalar?.string ?? ""
+                budget.text -= name.utf8.count  // a key can be an alias too
                 members.append(JSONMember(name, try convert(child, depth: depth + 1, budget: &budget)))
             }
             value = .object(members)

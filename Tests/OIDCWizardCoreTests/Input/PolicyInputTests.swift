@@ -193,6 +193,11 @@ struct PolicyInputTests {
          g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
          h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]
          """, "more than 1000000 values"),
+        // Few values, but each a 3,000-character string: 300 MB of text from 3 KB.
+        ("a: &a \"" + String(repeating: "x", count: 3_000) + "\"\n" + ["b", "c", "d", "e", "f"].enumerated().map { index, name in
+            let previous = index == 0 ? "a" : ["b", "c", "d", "e"][index - 1]
+            return "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ",") + "]\n"
+        }.joined(), "characters of text"),
         ("Resources: [unclosed", "line"),
         ("a: 1\na: 2\n", "repeats the key"),
     ])
