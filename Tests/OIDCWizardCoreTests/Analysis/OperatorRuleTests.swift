@@ -25,6 +25,23 @@ struct OperatorRuleTests {
         #expect(finding.fix.contains("other owners"))
     }
 
+    @Test("another statement that is open already does not stop the autofix: only this statement is weighed")
+    func autofixWeighsItsOwnStatement() throws {
+        let statement = { (condition: String) in
+            #"{"Effect": "Allow", "Principal": {"Federated": "\#(Lint.provider)"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {\#(condition)}}"#
+        }
+        let json = """
+            {"Version": "2012-10-17", "Statement": [
+              \(statement(#""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:*"}"#)),
+              \(statement(Lint.tight("repo:acme/app:ref:refs/heads/*")))]}
+            """
+        let findings = try Lint.findings(json)
+        #expect(findings.contains { $0.rule == "open-subject" || $0.severity == .critical }, "statement 1 is open to every owner")
+        let finding = try #require(findings.first("wildcard-under-stringequals"))
+        #expect(finding.autofix != nil)
+        #expect(!finding.fix.contains("other owners"), "\(finding.fix)")
+    }
+
     @Test("sub under StringEquals and StringLike with no common subject: broken; with one: hygiene")
     func twoOperators() throws {
         let never = Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com", "\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/main"}, "StringLike": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/release/*"}"#)

@@ -12,6 +12,24 @@ struct ReaderNoteRuleTests {
         #expect(finding.message.contains("repo:acme/app:ref:refs/heads/release/*"))
     }
 
+    @Test("a lost sub is judged on its own statement, and says when another statement lets the request in anyway")
+    func duplicateBesideAnOpenStatement() throws {
+        let statement = { (condition: String) in
+            #"{"Effect": "Allow", "Principal": {"Federated": "\#(Lint.provider)"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {\#(condition)}}"#
+        }
+        let lost = #""StringLike": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/release/*"}, "StringLike": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}"#
+        let alone = try #require(try Lint.findings(Lint.policy(condition: lost)).first("duplicate-key"))
+        #expect(alone.message.hasSuffix("with it kept, that request would be denied."), "\(alone.message)")
+        let json = """
+            {"Version": "2012-10-17", "Statement": [
+              \(statement(#""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:*"}"#)),
+              \(statement(lost))]}
+            """
+        let beside = try #require(try Lint.findings(json).first("duplicate-key"))
+        #expect(beside.severity == .critical, "what statement 2 lets in with the key lost")
+        #expect(beside.message.hasSuffix("with it kept, statement 2 would not let that request in (statement 1 still would)."), "\(beside.message)")
+    }
+
     @Test("a repeated sub key whose kept value is looser: severity of what the kept value lets in")
     func duplicateConditionKey() throws {
         let json = Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/main", "\#(Lint.prefix):sub": "repo:acme/*"}"#)

@@ -51,10 +51,12 @@ enum OperatorRules {
         let label = analysis.label(statement.index)
         var autofix: PolicyFix?
         var caution = ""
-        if op.comparison == .stringEquals, let fix = operatorChange(clause, to: renamed(op.raw, "StringEquals", "StringLike"), in: statement) {
-            // Only offer the StringLike version when it does not open the role to other owners.
-            let fixed = fix.apply(to: analysis.policy)
-            let after = PolicyAnalysis(policy: fixed, context: AnalysisContext(intent: analysis.intent)).exposure.worst
+        let likeOp = renamed(op.raw, "StringEquals", "StringLike")
+        if op.comparison == .stringEquals, let fix = operatorChange(clause, to: likeOp, in: statement) {
+            // Only offer the StringLike version when it does not open this statement to other owners.
+            var edited = statement.statement
+            edited.conditions[clause.index].op = likeOp  // what `fix` does to the statement
+            let after = analysis.worst(through: statement.index, as: edited)
             if after?.reach == .anyOwner {
                 caution = " Careful: as a pattern, \"\(value)\" would let other owners in (\(after!.subject)); write the owner exactly first."
             } else {

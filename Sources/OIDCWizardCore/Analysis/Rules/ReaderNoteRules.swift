@@ -48,13 +48,18 @@ enum ReaderNoteRules {
             kind = .hygiene
             consequence = " Both copies are the same, so nothing changes; remove one."
         } else if let index = note.statementIndex, !restoredClauses.isEmpty {
-            var restored = analysis.policy
-            restored.statements[index].conditions.append(contentsOf: restoredClauses)
-            let before = analysis.exposure.worst
-            let after = PolicyAnalysis(policy: restored, context: AnalysisContext(intent: analysis.intent)).exposure.worst
+            var restored = analysis.policy.statements[index]
+            restored.conditions.append(contentsOf: restoredClauses)
+            // Who gets in through this statement, as written and as meant; another statement's openness is its own finding.
+            let before = analysis.exposure.worst(through: index)
+            let after = analysis.worst(through: index, as: restored)
             if let before, before.reach > (after?.reach ?? .meant) {
                 severity = before.reach.severity(deployRole: analysis.isDeployRole)
-                consequence = " With it lost, \(analysis.admissionText(before)); with it kept, that request would be denied."
+                // The other statements are unchanged, so the ones that let the request in still would.
+                let elsewhere = before.applyingStatements.filter { $0 != index }
+                consequence = " With it lost, \(analysis.admissionText(before)); with it kept, "
+                    + (elsewhere.isEmpty ? "that request would be denied."
+                        : "\(label) would not let that request in (\(analysis.label(elsewhere[0])) still would).")
             } else if restoredClauses.contains(where: { ["sub", "job_workflow_ref"].contains(StatementFacts.split($0.key).claim ?? "") }) {
                 severity = .medium
                 consequence = " Other conditions still hold the line, but the lost constraint is not enforced."
