@@ -58,23 +58,65 @@ public enum PolicyFixer {
         steps += repositorySteps
         needsInput += missing
 
-        // 3. Autofixes, re-analysing after each.
+        // 3. Autofixes, re-analysing after each round. A round applies the first fix that changes the policy,
+        // and with it every later one that edits only the conditions of other Allow statements: such edits shift
+        // no index and change no other statement's verdict, so a policy with a thousand of them takes a round or
+        // two instead of a thousand analyses. Any other fix (removing a statement, editing a Deny) runs alone.
         var seen: Set<TrustPolicy> = [policy]
-        var tried: Set<PolicyFix> = []
+        // Every version of a statement that a fix has left behind or made. A later fix of a round is checked
+        // against these rather than against whole policies, which would cost the policy's size for each fix.
+        var versions: [Int: Set<PolicyStatement>] = [:]
         for _ in 0..<maxSteps {
-            let findings = analyze(policy)
-            guard let finding = findings.first(where: { finding in
-                guard let fix = finding.autofix, !tried.contains(fix) else { return false }
+            let start = policy
+            var touched: Set<Int>?  // the statements this round has edited; nil until a fix that may batch
+            var applied = false
+            for finding in analyze(start) {
+                guard let fix = finding.autofix else { continue }
+                let edited = Self.allowStatementsEdited(by: fix, in: start)
                 let next = fix.apply(to: policy)
-                return next != policy && !seen.contains(next)
-            }), let fix = finding.autofix else { break }
-            tried.insert(fix)
-            policy = fix.apply(to: policy)
+                if applied {
+                    // A later fix of this round: only beside the others, on statements no fix has had in this state.
+                    guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
+                          edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
+                          !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
+                } else {
+                    guard next != policy, !seen.contains(next) else { continue }
+                }
+                for index in edited ?? [] {
+                    versions[index, default: []].formUnion([policy.statements[index], next.statements[index]])
+                }
+                policy = next
+                applied = true
+                steps.append(Step(rule: finding.rule, description: "\(finding.message) Fixed: \(finding.fix)"))
+                guard let edited else { break }  // a fix that is not a plain edit of an Allow runs alone
+                touched = (touched ?? []).union(edited)
+            }
+            guard applied else { break }
             seen.insert(policy)
-            tried = [] // indices refer to the new policy now
-            steps.append(Step(rule: finding.rule, description: "\(finding.message) Fixed: \(finding.fix)"))
         }
         return Outcome(policy: policy, steps: steps, remaining: analyze(policy), needsInput: needsInput)
+    }
+
+    /// The Allow statements whose conditions `fix` edits, when that is all it does (nil for anything else: a
+    /// statement removed or replaced, a Deny edited, the Version set).
+    static func allowStatementsEdited(by fix: PolicyFix, in policy: TrustPolicy) -> Set<Int>? {
+        func allow(_ index: Int) -> Set<Int>? {
+            policy.statements.indices.contains(index) && policy.statements[index].effect == .allow ? [index] : nil
+        }
+        switch fix {
+        case .changeOperator(let statement, _, _), .replaceValues(let statement, _, _), .addClause(let statement, _),
+             .removeClause(let statement, _):
+            return allow(statement)
+        case .removeStatement, .replaceStatement, .setVersion:
+            return nil
+        case .all(let fixes):
+            var statements: Set<Int> = []
+            for fix in fixes {
+                guard let edited = allowStatementsEdited(by: fix, in: policy) else { return nil }
+                statements.formUnion(edited)
+            }
+            return statements
+        }
     }
 
     /// The findings of `policy` as it will be written (read back, so only notes the output has count).
