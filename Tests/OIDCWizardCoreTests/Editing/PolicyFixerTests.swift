@@ -67,6 +67,21 @@ struct PolicyFixerTests {
         #expect(audience.policy.statements[0].conditions.contains { $0.key.hasSuffix(":aud") && $0.values == ["sts.amazonaws.com"] })
     }
 
+    @Test("fixes on different statements are applied together: all 80, where one a round stopped at 64")
+    func manyStatements() throws {
+        let statements = (0..<80).map { index in
+            #"{"Effect":"Allow","Principal":{"Federated":"\#(EditingCorpus.provider)"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/app\#(index):ref:refs/heads/*"}}}"#
+        }
+        let json = #"{"Version":"2012-10-17","Statement":["# + statements.joined(separator: ",") + "]}"
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        #expect(outcome.steps.filter { $0.rule == "wildcard-under-stringequals" }.count == 80)
+        #expect(outcome.policy.statements.allSatisfy { statement in
+            statement.conditions.contains { $0.op == "StringLike" && $0.key.hasSuffix(":sub") }
+        })
+        #expect(!outcome.remaining.contains { $0.rule == "wildcard-under-stringequals" })
+    }
+
     @Test("a fixed policy is stable: fixing it again changes nothing")
     func idempotent() throws {
         for (name, json) in try EditingCorpus.hazardFiles() {
