@@ -205,10 +205,11 @@ enum RepositoryNarrowing {
             for (c, clause) in statement.conditions.enumerated() {
                 guard clause.key.lowercased().hasSuffix(":sub"), let op = ConditionOperator(clause.op), !op.isNegated else { continue }
                 var values: [String] = []
+                var present: Set<String> = []  // what `values` holds: a long list would make `contains` quadratic
                 var changed = false
                 for value in clause.values {
                     guard let (pattern, context) = wildcardRepository(value) else {
-                        if !values.contains(value) { values.append(value) }
+                        if present.insert(value).inserted { values.append(value) }
                         continue
                     }
                     let named = repositories.filter { WildcardPattern(glob: pattern).matches($0) }
@@ -216,11 +217,12 @@ enum RepositoryNarrowing {
                     guard !chosen.isEmpty else {
                         missing.append("Pass --repo OWNER/REPO (once per repository) to replace \"\(value)\" with the repositories you mean.")
                         values.append(value)
+                        present.insert(value)
                         continue
                     }
                     for repository in chosen {
                         let subject = "repo:\(repository):\(context)"
-                        if !values.contains(subject) { values.append(subject) }
+                        if present.insert(subject).inserted { values.append(subject) }
                     }
                     changed = true
                     steps.append(PolicyFixer.Step(rule: RuleID.orgWide.rawValue,

@@ -418,7 +418,13 @@ struct PolicyFacts {
                 let claim = key.isPrintableASCII ? String(Substring(key.utf8.dropFirst(keyPrefix.utf8.count))) : String(key.dropFirst(keyPrefix.count))
                 // One look-up per clause, not two per value; taken out of the dictionary so appending does not copy it.
                 var known = values.removeValue(forKey: claim) ?? []
-                for value in clause.values where !known.contains(value) { known.append(value) }
+                if known.count + clause.values.count <= 32 {
+                    for value in clause.values where !known.contains(value) { known.append(value) }
+                } else {
+                    // A long list (a hostile or generated file) is deduplicated through a set: scanning would be quadratic.
+                    var present = Set(known)
+                    for value in clause.values where present.insert(value).inserted { known.append(value) }
+                }
                 if !known.isEmpty { values[claim] = known }
             }
         }
