@@ -153,6 +153,12 @@ if let flag = CommandLine.arguments.firstIndex(of: "--profile-render"), flag + 1
     exit(0)
 }
 
+// `oidc-wizard-bench --large`: only the large-input rows.
+if CommandLine.arguments.contains("--large") {
+    LargeInputBenchmark.run()
+    exit(0)
+}
+
 print("oidc-wizard-bench: \(iterations) keystrokes per row (typing in the owner field of a full setup)")
 print("\("".padding(toLength: 52, withPad: " ", startingAt: 0)) \("median".leftPad(10)) \("p95".leftPad(10))")
 let wide = Size(width: 200, height: 60)
@@ -210,3 +216,4 @@ measureCore(iterations: 200)
 print("")
 AnalysisBenchmark.run()
 ScenarioBenchmark.run()
+LargeInputBenchmark.run()
