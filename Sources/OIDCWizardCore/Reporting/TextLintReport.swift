@@ -15,15 +15,21 @@ public enum TextLintReport {
                 out += "  no findings\n\n"
                 continue
             }
+            // Grouped by role in one pass, roles in order of first appearance: a listing of thousands of roles
+            // would make a scan per role (or per finding) quadratic.
             var roles: [String?] = []
-            for finding in file.findings where !roles.contains(finding.role) { roles.append(finding.role) }
+            var byRole: [String?: [LintedFinding]] = [:]
+            for finding in file.findings {
+                if byRole[finding.role] == nil { roles.append(finding.role) }
+                byRole[finding.role, default: []].append(finding)
+            }
             for role in roles {
                 var indent = "  "
                 if let role {
                     out += "  role " + style.bold(role) + "\n"
                     indent = "    "
                 }
-                let findings = file.findings.filter { $0.role == role }
+                let findings = (byRole[role] ?? [])
                     .enumerated().sorted { ($0.element.finding.severity, $1.offset) > ($1.element.finding.severity, $0.offset) }
                     .map(\.element)
                 for item in findings {
