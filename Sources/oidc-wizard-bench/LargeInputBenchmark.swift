@@ -22,6 +22,23 @@ enum LargeInputBenchmark {
         return #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\#(provider)"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"\#(prefix):aud":"sts.amazonaws.com"},"StringLike":{"\#(prefix):sub":[\#n"# + list + "]}}}]}"
     }
 
+    /// A CloudFormation template in YAML with `count` roles, each trusting a whole organisation.
+    static func template(_ count: Int) -> String {
+        "Resources:\n" + (0..<count).map { index in
+            """
+              Role\(index):
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Federated: \(provider)}
+                        Action: sts:AssumeRoleWithWebIdentity
+                        Condition: {StringLike: {"\(prefix):sub": "repo:acme/*"}}
+            """
+        }.joined(separator: "\n") + "\n"
+    }
+
     static func milliseconds(_ work: () -> Void) -> Double {
         let start = ContinuousClock.now
         work()
@@ -43,6 +60,16 @@ enum LargeInputBenchmark {
                 let label = "\(size) \(shape):".padding(toLength: 20, withPad: " ", startingAt: 0)
                 print("  \(label) lint \(format(lint)) ms, explain's table \(format(table)) ms, fix \(format(fix)) ms, its diff \(format(diff)) ms")
             }
+        }
+        // lint on a template: reading it, every role's findings, and each finding's line in the YAML.
+        for size in [100, 1_000] {
+            let text = template(size)
+            let lint = milliseconds {
+                guard let sources = try? PolicyInput.read(data: Data(text.utf8), name: "template.yaml") else { return }
+                _ = LintRun.findings(in: sources, text: text, isYAML: true)
+            }
+            let label = "\(size) YAML roles:".padding(toLength: 20, withPad: " ", startingAt: 0)
+            print("  \(label) lint with lines \(format(lint)) ms")
         }
     }
 

@@ -25,7 +25,14 @@ public enum SourceLocator {
     /// it is passed, and later paths resume from their nearest known ancestor, so locating every finding
     /// of a huge policy stays linear in its size (one scan per finding would be quadratic).
     public static func locator(for text: String, isYAML: Bool = false) -> (String) -> Int {
-        if isYAML { return { line(of: $0, in: text, isYAML: true) } }
+        if isYAML {
+            // Composed once (composing per finding made a template of a few hundred roles take minutes).
+            let index = YAMLLineIndex(text)
+            return { path in
+                guard let steps = steps(of: path) else { return 1 }
+                return index.line(of: steps)
+            }
+        }
         let index = JSONLineIndex(Array(text.utf8))
         return { path in
             guard let steps = steps(of: path) else { return 1 }
@@ -78,13 +85,36 @@ public enum SourceLocator {
     }
 
     private static func yamlLine(of steps: [Step], in text: String) -> Int {
-        guard let root = try? Yams.compose(yaml: text) else { return 1 }
+        YAMLLineIndex(text).line(of: steps)
+    }
+}
+
+/// The YAML composed once, for many paths; each mapping's members are looked up by name through a table built
+/// the first time a path passes it (a template of thousands of resources would make a scan per finding quadratic).
+private final class YAMLLineIndex {
+    private let root: Node?
+    /// The mappings passed so far, by their path: each member name's first key and value.
+    private var members: [[SourceLocator.Step]: [String: (key: Node, value: Node)]] = [:]
+
+    init(_ text: String) {
+        root = try? Yams.compose(yaml: text)
+    }
+
+    /// The line of the value at `steps` (for a member, the line of its key); the deepest match found otherwise.
+    func line(of steps: [SourceLocator.Step]) -> Int {
+        guard let root else { return 1 }
         var node = root
+        var prefix: [SourceLocator.Step] = []
         var line = root.mark?.line ?? 1
         for step in steps {
             switch (step, node) {
             case (.member(let name), .mapping(let mapping)):
-                guard let pair = mapping.first(where: { $0.key.string == name }) else { return line }
+                if members[prefix] == nil {
+                    var table: [String: (key: Node, value: Node)] = [:]
+                    for pair in mapping { if let key = pair.key.string, table[key] == nil { table[key] = (pair.key, pair.value) } }
+                    members[prefix] = table
+                }
+                guard let pair = members[prefix]?[name] else { return line }
                 line = pair.key.mark?.line ?? line
                 node = pair.value
             case (.index(let index), .sequence(let sequence)) where sequence.indices.contains(index):
@@ -93,6 +123,7 @@ public enum SourceLocator {
             default:
                 return line
             }
+            prefix.append(step)
         }
         return max(line, 1)
     }

@@ -156,6 +156,36 @@ struct SourceLocatorTests {
         #expect(SourceLocator.line(of: "$.Resources.Deploy.Properties.AssumeRolePolicyDocument.Statement[0].Condition.StringLike[\"token.actions.githubusercontent.com:sub\"]",
                                    in: yaml, isYAML: true) == 10)
     }
+
+    @Test("one YAML locator for many paths, in any order, finds each role's lines (composed once)")
+    func yamlLocator() {
+        // Role n's key is on line 2 + 6n, its Properties on 4 + 6n, its Statement on 6 + 6n, its sub on 7 + 6n.
+        let roles = (0..<40).map { n in
+            """
+              Role\(n):
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Condition: {StringLike: {sub: "repo:acme/app\(n):*"}}
+            """
+        }
+        let yaml = "Resources:\n" + roles.joined(separator: "\n") + "\n"
+        let locate = SourceLocator.locator(for: yaml, isYAML: true)
+        var expected: [(path: String, line: Int)] = []
+        for n in 0..<40 {
+            let role = "$.Resources.Role\(n)"
+            let statement = role + ".Properties.AssumeRolePolicyDocument.Statement"
+            let first = 2 + 6 * n
+            expected.append((role, first))
+            expected.append((statement, first + 4))
+            expected.append((statement + "[0].Condition.StringLike.sub", first + 5))
+            expected.append((role + ".Properties.Nothing", first + 2))
+        }
+        for (path, line) in expected.reversed() + expected {
+            #expect(locate(path) == line, "\(path)")
+        }
+    }
 }
 
 @Suite("explain: the policy in plain words")
