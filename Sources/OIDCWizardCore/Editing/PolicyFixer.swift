@@ -61,7 +61,9 @@ public enum PolicyFixer {
         // 3. Autofixes, re-analysing after each round. A round applies the first fix that changes the policy,
         // and with it every later one that edits only the conditions of other Allow statements: such edits shift
         // no index and change no other statement's verdict, so a policy with a thousand of them takes a round or
-        // two instead of a thousand analyses. Any other fix (removing a statement, editing a Deny) runs alone.
+        // two instead of a thousand analyses. Fixes that each drop one value of the same clause are merged (the
+        // values the round drops, as one after another would, but never the clause's last). Any other fix
+        // (removing a statement, editing a Deny) runs alone.
         var seen: Set<TrustPolicy> = [policy]
         // Every version of a statement that a fix has left behind or made. A later fix of a round is checked
         // against these rather than against whole policies, which would cost the policy's size for each fix.
@@ -69,18 +71,34 @@ public enum PolicyFixer {
         for _ in 0..<maxSteps {
             let start = policy
             var touched: Set<Int>?  // the statements this round has edited; nil until a fix that may batch
+            var dropped: [Int: (clause: Int, positions: Set<Int>)] = [:]  // statements this round only dropped values of
             var applied = false
             for finding in analyze(start) {
                 guard let fix = finding.autofix else { continue }
                 let edited = Self.allowStatementsEdited(by: fix, in: start)
-                let next = fix.apply(to: policy)
+                let drop = Self.droppedValue(by: fix, in: start)
+                var next = fix.apply(to: policy)
                 if applied {
-                    // A later fix of this round: only beside the others, on statements no fix has had in this state.
-                    guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
-                          edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
-                          !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
+                    if let drop, let earlier = dropped[drop.statement], earlier.clause == drop.clause {
+                        // Another value of a clause this round drops values of: drop it too, from the clause as it was.
+                        let positions = earlier.positions.union([drop.position])
+                        let values = start.statements[drop.statement].conditions[drop.clause].values
+                        let kept = values.indices.filter { !positions.contains($0) }.map { values[$0] }
+                        guard !kept.isEmpty, positions.count > earlier.positions.count else { continue }
+                        next = policy
+                        next.statements[drop.statement].conditions[drop.clause].values = kept
+                        guard !(versions[drop.statement]?.contains(next.statements[drop.statement]) ?? false) else { continue }
+                        dropped[drop.statement] = (drop.clause, positions)
+                    } else {
+                        // A later fix of this round: only beside the others, on statements no fix has had in this state.
+                        guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
+                              edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
+                              !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
+                        if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
+                    }
                 } else {
                     guard next != policy, !seen.contains(next) else { continue }
+                    if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
                 }
                 for index in edited ?? [] {
                     versions[index, default: []].formUnion([policy.statements[index], next.statements[index]])
@@ -95,6 +113,16 @@ public enum PolicyFixer {
             seen.insert(policy)
         }
         return Outcome(policy: policy, steps: steps, remaining: analyze(policy), needsInput: needsInput)
+    }
+
+    /// The one value `fix` drops from a clause of an Allow statement, when that is all it does.
+    static func droppedValue(by fix: PolicyFix, in policy: TrustPolicy) -> (statement: Int, clause: Int, position: Int)? {
+        guard case .replaceValues(let statement, let clause, let values) = fix, allowStatementsEdited(by: fix, in: policy) != nil,
+              policy.statements[statement].conditions.indices.contains(clause) else { return nil }
+        let before = policy.statements[statement].conditions[clause].values
+        guard values.count == before.count - 1 else { return nil }
+        let position = values.indices.first { values[$0] != before[$0] } ?? values.count
+        return before[(position + 1)...].elementsEqual(values[position...]) ? (statement, clause, position) : nil
     }
 
     /// The Allow statements whose conditions `fix` edits, when that is all it does (nil for anything else: a

@@ -42,12 +42,13 @@ enum CloudFormationTemplate {
     }
 
     struct Resolver {
-        /// What resolving one document may do: one unit per value visited and one per byte of text an
-        /// `Fn::Sub` or `Fn::Join` builds. `Fn::Sub` can repeat a variable (`${X}${X}${X}…`) and a variable
-        /// can be another `Fn::Sub`, so a small hostile template could otherwise expand to gigabytes. No
-        /// trust policy comes near it: IAM refuses one over 8,192 characters. What is left when the budget
-        /// runs out stays as written, and the reader then says the value is not a string.
-        static let documentBudget = 100_000
+        /// What resolving one document may do: one unit per value visited and one per byte of text a `Ref`,
+        /// `Fn::GetAtt`, `Fn::Sub` or `Fn::Join` gives. `Fn::Sub` can repeat a variable (`${X}${X}${X}…`) and a
+        /// variable can be another `Fn::Sub`, and a `Ref` repeats a parameter's default each time it is named, so
+        /// a small hostile template could otherwise expand to gigabytes. Twice the longest trust policy IAM
+        /// accepts (8,192 characters with a quota increase) is room for every real one. What is left when the
+        /// budget runs out stays as written, and the reader then says the value is not a string.
+        static let documentBudget = 2 * GuardrailRule.maximumSizeQuota
 
         /// Logical id → what `Ref` / `GetAtt …Arn` of it means.
         var providerARNs: [String: String] = [:]
@@ -96,14 +97,17 @@ enum CloudFormationTemplate {
             switch member.key {
             case "Ref":
                 guard let name = member.value.stringValue else { return nil }
-                return .string(reference(name) ?? "${\(name)}")
+                let text = reference(name) ?? "${\(name)}"
+                budget -= text.utf8.count  // a long parameter default, named a thousand times, is a thousand copies
+                return budget > 0 ? .string(text) : nil
             case "Fn::GetAtt":
                 var parts: [String] = []
                 if let list = member.value.arrayValue { parts = list.compactMap(\.stringValue) }
                 if let text = member.value.stringValue { parts = text.split(separator: ".", maxSplits: 1).map(String.init) }
                 guard parts.count == 2 else { return nil }
-                if parts[1] == "Arn", let arn = providerARNs[parts[0]] { return .string(arn) }
-                return .string("${\(parts[0]).\(parts[1])}")
+                let text = parts[1] == "Arn" ? providerARNs[parts[0]] ?? "${\(parts[0]).\(parts[1])}" : "${\(parts[0]).\(parts[1])}"
+                budget -= text.utf8.count
+                return budget > 0 ? .string(text) : nil
             case "Fn::Sub":
                 var template: String?
                 var variables: [String: String] = [:]

@@ -82,6 +82,27 @@ struct PolicyFixerTests {
         #expect(!outcome.remaining.contains { $0.rule == "wildcard-under-stringequals" })
     }
 
+    @Test("values dropped from one clause are dropped together: all 80, never the last one")
+    func manyValuesOfOneClause() throws {
+        // `repo:acme/appN` alone never matches (the default subject always goes on with the run's context).
+        let never = (0..<80).map { #""repo:acme/app\#($0)""# }.joined(separator: ",")
+        let json = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+              "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com",
+              "token.actions.githubusercontent.com:sub":[\(never),"repo:acme/app:ref:refs/heads/main"]}}}]}
+            """
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        let sub = try #require(outcome.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") })
+        #expect(sub.values == ["repo:acme/app:ref:refs/heads/main"])
+        #expect(outcome.steps.filter { $0.rule == "subject-never-matches" }.count == 80)
+        // Only never-matching values: every one but one is dropped (a clause is never emptied).
+        let only = json.replacingOccurrences(of: #","repo:acme/app:ref:refs/heads/main""#, with: "")
+        let onlySource = try #require(try PolicyInput.read(data: Data(only.utf8), name: "p.json").first)
+        let onlyOutcome = PolicyFixer.fix(onlySource.policy, notes: onlySource.notes)
+        #expect(onlyOutcome.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") }?.values.count == 1)
+    }
+
     @Test("a fixed policy is stable: fixing it again changes nothing")
     func idempotent() throws {
         for (name, json) in try EditingCorpus.hazardFiles() {

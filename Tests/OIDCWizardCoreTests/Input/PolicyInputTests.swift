@@ -160,6 +160,23 @@ struct PolicyInputTests {
         #expect(!source.notes.isEmpty, "the value left unresolved is reported")
     }
 
+    @Test("a Ref named hundreds of times to a long parameter default is charged for every copy")
+    func referenceBomb() throws {
+        // Found by the fuzzer: 300 copies of a 3,000-character default made a 7 KB template take minutes.
+        let refs = Array(repeating: #"{"Ref":"P"}"#, count: 300).joined(separator: ",")
+        let template = """
+            {"AWSTemplateFormatVersion":"2010-09-09","Parameters":{"P":{"Type":"String","Default":"repo:acme/\(String(repeating: "a", count: 3_000)):*"}},
+             "Resources":{"Role":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+               "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+               "Action":"sts:AssumeRoleWithWebIdentity",
+               "Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":[\(refs)]}}}]}}}}}
+            """
+        let source = try #require(try read(template, name: "template.json").first)
+        let resolved = source.policy.statements.flatMap(\.conditions).flatMap(\.values).reduce(0) { $0 + $1.utf8.count }
+        #expect(resolved > 0 && resolved < CloudFormationTemplate.Resolver.documentBudget)
+        #expect(!source.notes.isEmpty, "the Refs left unresolved are reported")
+    }
+
     @Test("a template without a role says so")
     func templateWithoutRoles() throws {
         let error = try #require(readError(Array(#"{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"B":{"Type":"AWS::S3::Bucket"}}}"#.utf8), name: "t.json"))
