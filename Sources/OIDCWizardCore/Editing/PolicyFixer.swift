@@ -62,8 +62,10 @@ public enum PolicyFixer {
         // and with it every later one that edits only the conditions of other Allow statements: such edits shift
         // no index and change no other statement's verdict, so a policy with a thousand of them takes a round or
         // two instead of a thousand analyses. Fixes that each drop one value of the same clause are merged (the
-        // values the round drops, as one after another would, but never the clause's last). Any other fix
-        // (removing a statement, editing a Deny) runs alone.
+        // values the round drops, as one after another would, but never the clause's last). Fixes on other clauses
+        // of a statement the round already edits go too, then the statement is checked as a whole: if together they
+        // let in other owners where its first fix alone did not (two patterns that each match nothing while the
+        // other is literal), only the first stays. Any other fix (removing a statement, editing a Deny) runs alone.
         var seen: Set<TrustPolicy> = [policy]
         // Every version of a statement that a fix has left behind or made. A later fix of a round is checked
         // against these rather than against whole policies, which would cost the policy's size for each fix.
@@ -72,6 +74,8 @@ public enum PolicyFixer {
             let start = policy
             var touched: Set<Int>?  // the statements this round has edited; nil until a fix that may batch
             var dropped: [Int: (clause: Int, positions: Set<Int>)] = [:]  // statements this round only dropped values of
+            // Statements this round edits clause by clause: the clauses, the statement after its first fix, the later steps.
+            var clauseEdits: [Int: (clauses: Set<Int>, first: PolicyStatement, later: [Int])] = [:]
             var applied = false
             for finding in analyze(start) {
                 guard let fix = finding.autofix else { continue }
@@ -89,16 +93,31 @@ public enum PolicyFixer {
                         next.statements[drop.statement].conditions[drop.clause].values = kept
                         guard !(versions[drop.statement]?.contains(next.statements[drop.statement]) ?? false) else { continue }
                         dropped[drop.statement] = (drop.clause, positions)
+                        // Undone with the statement's other later fixes, should the check below undo them.
+                        clauseEdits[drop.statement]?.later.append(steps.count)
+                    } else if let (statement, clause) = Self.clauseEdited(by: fix, in: start), let edits = clauseEdits[statement],
+                              !edits.clauses.contains(clause) {
+                        // Another clause of a statement this round edits clause by clause (checked as a whole below).
+                        guard next.statements[statement] != policy.statements[statement],
+                              !(versions[statement]?.contains(next.statements[statement]) ?? false) else { continue }
+                        clauseEdits[statement] = (edits.clauses.union([clause]), edits.first, edits.later + [steps.count])
+                        if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
                     } else {
                         // A later fix of this round: only beside the others, on statements no fix has had in this state.
                         guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
                               edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
                               !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
                         if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
+                        if let (statement, clause) = Self.clauseEdited(by: fix, in: start) {
+                            clauseEdits[statement] = ([clause], next.statements[statement], [])
+                        }
                     }
                 } else {
                     guard next != policy, !seen.contains(next) else { continue }
                     if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
+                    if let (statement, clause) = Self.clauseEdited(by: fix, in: start) {
+                        clauseEdits[statement] = ([clause], next.statements[statement], [])
+                    }
                 }
                 for index in edited ?? [] {
                     versions[index, default: []].formUnion([policy.statements[index], next.statements[index]])
@@ -110,9 +129,38 @@ public enum PolicyFixer {
                 touched = (touched ?? []).union(edited)
             }
             guard applied else { break }
+            // A statement several fixes edited must not let in other owners unless its first fix alone already does.
+            // (The only fix that widens anything, a wildcard moved to StringLike, is offered only when it alone
+            // keeps other owners out: two of them together may not, and one after the other, the second would not
+            // have been offered.)
+            let together = clauseEdits.filter { !$0.value.later.isEmpty }
+            if !together.isEmpty {
+                let analysis = PolicyAnalysis(policy: start, context: AnalysisContext())
+                var undone: Set<Int> = []
+                for (statement, edits) in together.sorted(by: { $0.key < $1.key }) {
+                    guard analysis.worst(through: statement, as: policy.statements[statement])?.reach == .anyOwner,
+                          analysis.worst(through: statement, as: edits.first)?.reach != .anyOwner else { continue }
+                    policy.statements[statement] = edits.first
+                    undone.formUnion(edits.later)
+                }
+                steps = steps.indices.filter { !undone.contains($0) }.map { steps[$0] }
+            }
             seen.insert(policy)
         }
         return Outcome(policy: policy, steps: steps, remaining: analyze(policy), needsInput: needsInput)
+    }
+
+    /// The clause of an Allow statement whose operator or values `fix` changes, when that is all it does (the
+    /// statement keeps its clauses in place).
+    static func clauseEdited(by fix: PolicyFix, in policy: TrustPolicy) -> (statement: Int, clause: Int)? {
+        switch fix {
+        case .changeOperator(let statement, let clause, _), .replaceValues(let statement, let clause, _):
+            guard allowStatementsEdited(by: fix, in: policy) != nil,
+                  policy.statements[statement].conditions.indices.contains(clause) else { return nil }
+            return (statement, clause)
+        default:
+            return nil
+        }
     }
 
     /// The one value `fix` drops from a clause of an Allow statement, when that is all it does.

@@ -103,6 +103,37 @@ struct PolicyFixerTests {
         #expect(onlyOutcome.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") }?.values.count == 1)
     }
 
+    @Test("wildcards moved to StringLike on many clauses of one statement: all in one round")
+    func manyClausesOfOneStatement() throws {
+        let keys = (0..<60).map { #""token.actions.githubusercontent.com:k\#($0)":"a*""# }.joined(separator: ",")
+        let json = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+              "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com",\(keys)},
+              "StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main"}}}]}
+            """
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        let moved = outcome.policy.statements[0].conditions.filter { $0.op == "StringLike" && $0.key.contains(":k") }
+        #expect(moved.count == 60)
+        #expect(!outcome.remaining.contains { $0.rule == "wildcard-under-stringequals" })
+    }
+
+    @Test("two wildcards that each match nothing while the other is literal are not both moved when together they open the role")
+    func togetherTheyWouldOpen() throws {
+        // StringLike repo:* alone is held by repository = "acme*" (literal, never sent); repository as a
+        // pattern alone is held by sub = "repo:*" (literal). Both as patterns: any owner whose name starts with acme.
+        let json = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+              "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com",
+              "token.actions.githubusercontent.com:sub":"repo:*","token.actions.githubusercontent.com:repository":"acme*"}}}]}
+            """
+        let source = try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        let outcome = PolicyFixer.fix(source.policy, notes: source.notes)
+        let patterns = outcome.policy.statements[0].conditions.filter { $0.op == "StringLike" }
+        #expect(patterns.count <= 1, "\(outcome.policy.statements[0].conditions)")
+        #expect(!PolicyFixer.analyze(outcome.policy).contains { $0.severity == .critical }, "the fixed policy lets other owners in")
+    }
+
     @Test("a fixed policy is stable: fixing it again changes nothing")
     func idempotent() throws {
         for (name, json) in try EditingCorpus.hazardFiles() {
