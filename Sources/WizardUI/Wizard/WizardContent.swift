@@ -204,7 +204,7 @@ enum WizardContent {
             spans.append(row.allowed ? allowed : denied)
             spans.append(Span(row.label, style: row.isSurprise ? .bold : .plain))
             if !row.allowed || row.isSurprise || wrap {
-                spans.append(Span(" - " + (wrap ? row.reason : row.briefReason), style: .foreground(.muted)))
+                spans.append(Span(" - " + (wrap ? Self.shortened(row.reason) : row.briefReason), style: .foreground(.muted)))
             }
             let line = StyledText(spans)
             if wrap {
@@ -214,6 +214,18 @@ enum WizardContent {
             }
         }
         return lines
+    }
+
+    /// The most of a row's full reason the review page shows. A policy of a thousand statements gives a reason that
+    /// names each statement that does not apply; wrapping all of it for every row on every frame froze the editor.
+    static let maxReasonCharacters = 1_000
+
+    /// `reason`, cut at a word before `maxReasonCharacters` with a pointer to the whole of it.
+    static func shortened(_ reason: String) -> String {
+        guard reason.utf8.count > maxReasonCharacters else { return reason }
+        var cut = reason.prefix(maxReasonCharacters)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return cut + " … (the whole reason: oidc-wizard simulate with this run's claims)"
     }
 
     // MARK: Review

@@ -256,4 +256,17 @@ struct WizardEditTests {
         #expect(editing.exitCode == Wizard.exitNothingWritten)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.loosePolicy)
     }
+
+    @Test("the review shows at most about a thousand characters of a row's reason, cut at a word, with where to see the rest")
+    func longReasonsAreShortened() {
+        let short = "No statement allows it. Statement 1 does not apply: sub matches none of its values."
+        #expect(WizardContent.shortened(short) == short)
+        // A policy of hundreds of statements: the reason names each statement that does not apply.
+        let long = (1...300).map { "Statement \($0) does not apply: its sub does not match." }.joined(separator: " ")
+        let shown = WizardContent.shortened(long)
+        #expect(shown.utf8.count < WizardContent.maxReasonCharacters + 80)
+        #expect(shown.hasSuffix(" … (the whole reason: oidc-wizard simulate with this run's claims)"))
+        let kept = String(shown.prefix { $0 != "…" }.dropLast())
+        #expect(long.hasPrefix(kept) && long.dropFirst(kept.count).first == " ", "cut at a word of the reason")
+    }
 }
