@@ -80,8 +80,10 @@ public enum PolicyFixer {
             for finding in analyze(start) {
                 guard let fix = finding.autofix else { continue }
                 let edited = Self.allowStatementsEdited(by: fix, in: start)
+                let clauseEdit = Self.clauseEdited(by: fix, in: start)
                 let drop = Self.droppedValue(by: fix, in: start)
                 var next = fix.apply(to: policy)
+                var startsStatement = true  // the first fix of its statement in this round (others may join it)
                 if applied {
                     if let drop, let earlier = dropped[drop.statement], earlier.clause == drop.clause {
                         // Another value of a clause this round drops values of: drop it too, from the clause as it was.
@@ -95,29 +97,26 @@ public enum PolicyFixer {
                         dropped[drop.statement] = (drop.clause, positions)
                         // Undone with the statement's other later fixes, should the check below undo them.
                         clauseEdits[drop.statement]?.later.append(steps.count)
-                    } else if let (statement, clause) = Self.clauseEdited(by: fix, in: start), let edits = clauseEdits[statement],
-                              !edits.clauses.contains(clause) {
+                        startsStatement = false
+                    } else if let (statement, clause) = clauseEdit, let edits = clauseEdits[statement], !edits.clauses.contains(clause) {
                         // Another clause of a statement this round edits clause by clause (checked as a whole below).
                         guard next.statements[statement] != policy.statements[statement],
                               !(versions[statement]?.contains(next.statements[statement]) ?? false) else { continue }
                         clauseEdits[statement] = (edits.clauses.union([clause]), edits.first, edits.later + [steps.count])
                         if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
+                        startsStatement = false
                     } else {
                         // A later fix of this round: only beside the others, on statements no fix has had in this state.
                         guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
                               edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
                               !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
-                        if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
-                        if let (statement, clause) = Self.clauseEdited(by: fix, in: start) {
-                            clauseEdits[statement] = ([clause], next.statements[statement], [])
-                        }
                     }
                 } else {
                     guard next != policy, !seen.contains(next) else { continue }
+                }
+                if startsStatement {
                     if let drop { dropped[drop.statement] = (drop.clause, [drop.position]) }
-                    if let (statement, clause) = Self.clauseEdited(by: fix, in: start) {
-                        clauseEdits[statement] = ([clause], next.statements[statement], [])
-                    }
+                    if let (statement, clause) = clauseEdit { clauseEdits[statement] = ([clause], next.statements[statement], []) }
                 }
                 for index in edited ?? [] {
                     versions[index, default: []].formUnion([policy.statements[index], next.statements[index]])
@@ -165,8 +164,7 @@ public enum PolicyFixer {
 
     /// The one value `fix` drops from a clause of an Allow statement, when that is all it does.
     static func droppedValue(by fix: PolicyFix, in policy: TrustPolicy) -> (statement: Int, clause: Int, position: Int)? {
-        guard case .replaceValues(let statement, let clause, let values) = fix, allowStatementsEdited(by: fix, in: policy) != nil,
-              policy.statements[statement].conditions.indices.contains(clause) else { return nil }
+        guard case .replaceValues(_, _, let values) = fix, let (statement, clause) = clauseEdited(by: fix, in: policy) else { return nil }
         let before = policy.statements[statement].conditions[clause].values
         guard values.count == before.count - 1 else { return nil }
         let position = values.indices.first { values[$0] != before[$0] } ?? values.count

@@ -16,7 +16,7 @@ public enum SourceLocator {
     /// The 1-based line of `path` in `text`; YAML when `isYAML`, else JSON.
     public static func line(of path: String, in text: String, isYAML: Bool = false) -> Int {
         guard let steps = steps(of: path) else { return 1 }
-        if isYAML { return yamlLine(of: steps, in: text) }
+        if isYAML { return YAMLLineIndex(text).line(of: steps) }
         var scanner = JSONLineScanner(Array(text.utf8))
         return scanner.line(of: steps)
     }
@@ -82,10 +82,6 @@ public enum SourceLocator {
             }
         }
         return steps
-    }
-
-    private static func yamlLine(of steps: [Step], in text: String) -> Int {
-        YAMLLineIndex(text).line(of: steps)
     }
 }
 

@@ -21,6 +21,11 @@ enum Lint {
         """
     }
 
+    /// One Allow statement for the GitHub provider with this Condition body, for policies of several statements.
+    static func statement(condition: String) -> String {
+        #"{"Effect": "Allow", "Principal": {"Federated": "\#(provider)"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {\#(condition)}}"#
+    }
+
     /// The tight condition body: aud and one exact sub under StringEquals.
     static func tight(_ sub: String = "repo:acme/app:ref:refs/heads/main") -> String {
         #""StringEquals": {"\#(prefix):aud": "sts.amazonaws.com", "\#(prefix):sub": "\#(sub)"}"#

@@ -14,16 +14,13 @@ struct ReaderNoteRuleTests {
 
     @Test("a lost sub is judged on its own statement, and says when another statement lets the request in anyway")
     func duplicateBesideAnOpenStatement() throws {
-        let statement = { (condition: String) in
-            #"{"Effect": "Allow", "Principal": {"Federated": "\#(Lint.provider)"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {\#(condition)}}"#
-        }
         let lost = #""StringLike": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/release/*"}, "StringLike": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}"#
         let alone = try #require(try Lint.findings(Lint.policy(condition: lost)).first("duplicate-key"))
         #expect(alone.message.hasSuffix("with it kept, that request would be denied."), "\(alone.message)")
         let json = """
             {"Version": "2012-10-17", "Statement": [
-              \(statement(#""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:*"}"#)),
-              \(statement(lost))]}
+              \(Lint.statement(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:*"}"#)),
+              \(Lint.statement(condition: lost))]}
             """
         let beside = try #require(try Lint.findings(json).first("duplicate-key"))
         #expect(beside.severity == .critical, "what statement 2 lets in with the key lost")
