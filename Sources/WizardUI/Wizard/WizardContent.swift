@@ -222,8 +222,10 @@ enum WizardContent {
 
     /// `reason`, cut at a word before `maxReasonCharacters` with a pointer to the whole of it.
     static func shortened(_ reason: String) -> String {
+        // Bytes first: a reason of fewer bytes has fewer characters, and counting bytes costs nothing.
         guard reason.utf8.count > maxReasonCharacters else { return reason }
         var cut = reason.prefix(maxReasonCharacters)
+        guard cut.endIndex < reason.endIndex else { return reason }  // long in bytes, not in characters
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + " … (the whole reason: oidc-wizard simulate with this run's claims)"
     }

@@ -261,6 +261,9 @@ struct WizardEditTests {
     func longReasonsAreShortened() {
         let short = "No statement allows it. Statement 1 does not apply: sub matches none of its values."
         #expect(WizardContent.shortened(short) == short)
+        // More than the limit in bytes but not in characters: nothing is cut.
+        let accented = String(repeating: "éé ", count: 300)
+        #expect(accented.utf8.count > WizardContent.maxReasonCharacters && WizardContent.shortened(accented) == accented)
         // A policy of hundreds of statements: the reason names each statement that does not apply.
         let long = (1...300).map { "Statement \($0) does not apply: its sub does not match." }.joined(separator: " ")
         let shown = WizardContent.shortened(long)
