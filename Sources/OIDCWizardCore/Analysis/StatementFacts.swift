@@ -140,8 +140,7 @@ final class StatementFacts {
         // At the last colon character (a colon followed by a combining mark is another character), by bytes for
         // printable ASCII: character by character cost a few thousand instructions a key, on every keystroke.
         let lower = key.lowercasedForLookup
-        guard let (prefix, claim) = lower.cutAtLast(UInt8(ascii: ":")) else { return (lower, nil) }
-        return (prefix, claim)
+        return lower.cutAtLast(UInt8(ascii: ":")).map { ($0, $1) } ?? (lower, nil)
     }
 
     /// The text between an ARN's first and second colon (the partition), or nil without a colon: what

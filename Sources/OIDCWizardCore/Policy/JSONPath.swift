@@ -35,8 +35,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
     /// (appending them one by one cost several times more; the analysis and the preview build a path for every
     /// value of the policy on every keystroke).
     private func appending(_ opening: String, _ name: String, _ closing: String) -> JSONPath {
-        let parts = (text, opening, name, closing)
-        let total = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count
+        let total = text.utf8.count + opening.utf8.count + name.utf8.count + closing.utf8.count
         return JSONPath(String(unsafeUninitializedCapacity: total) { buffer in
             var written = 0
             func copy(_ part: String) {
@@ -45,10 +44,10 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
                 } ?? UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(from: part.utf8).1
                 written += count
             }
-            copy(parts.0)
-            copy(parts.1)
-            copy(parts.2)
-            copy(parts.3)
+            copy(text)
+            copy(opening)
+            copy(name)
+            copy(closing)
             return written
         })
     }

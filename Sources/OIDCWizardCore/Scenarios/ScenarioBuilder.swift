@@ -204,12 +204,11 @@ struct PolicyFacts {
 
         var claims: [(String, String, String?)] = []
         // The claims the policy's keys name after this issuer's prefix (not every claim's key spelled out per table).
-        let keyPrefix = prefix + ":"
         var mentioned: Set<String> = []
         for statement in policy.statements {
             for condition in statement.conditions {
-                let key = condition.key.lowercased()
-                if key.hasPrefix(keyPrefix) { mentioned.insert(String(key.dropFirst(keyPrefix.count))) }
+                let (keyPrefix, claim) = StatementFacts.split(condition.key)
+                if keyPrefix == prefix, let claim { mentioned.insert(claim) }
             }
         }
         for claim in IAMClaim.allCases.map(\.rawValue) where mentioned.contains(claim) {
