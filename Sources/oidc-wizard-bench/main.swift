@@ -38,7 +38,10 @@ let typingKeys: [Key] = [.character("x"), .backspace, .character("*"), .backspac
 
 /// `pause`: idle time before each keystroke (not measured), as between a person's keystrokes; without it the
 /// keystrokes come back to back, which keeps the first core busy and makes the second slow to join in.
-func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pause: UInt32 = 0) -> Stats {
+///
+/// `busy`: spend the pause spinning on the clock instead of asleep, so that the CPU never goes idle (to tell the
+/// cost of a CPU coming back from idle apart from the rest).
+func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pause: UInt32 = 0, busy: Bool = false) -> Stats {
     var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
     for i in 0..<200 { driver.send(keys[i % keys.count]) }
     var samples: [Double] = []
@@ -46,7 +49,14 @@ func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pa
     // Like the ncurses backend, keep the frame last shown (it sends only the cells that changed).
     var shown = driver.frame
     for i in 0..<iterations {
-        if pause > 0 { usleep(pause) }
+        if pause > 0 {
+            if busy {
+                let until = clock.now + .microseconds(Int(pause))
+                while clock.now < until {}
+            } else {
+                usleep(pause)
+            }
+        }
         let start = clock.now
         driver.send(keys[i % keys.count])
         samples.append(microseconds(clock.now - start))
@@ -102,13 +112,14 @@ extension String {
 
 let iterations = 2000
 
-// `oidc-wizard-bench --profile N [--literal] [--pause µs]`: only N keystrokes at 200x60, for `perf record`.
+// `oidc-wizard-bench --profile N [--literal] [--pause µs [--busy]]`: only N keystrokes at 200x60, for `perf record`.
 if let flag = CommandLine.arguments.firstIndex(of: "--profile"), flag + 1 < CommandLine.arguments.count,
    let count = Int(CommandLine.arguments[flag + 1]) {
     // --literal: only "acme" → "acmex" → "acme", never the wildcard's critical finding.
     let typed: [Key] = CommandLine.arguments.contains("--literal") ? [.character("x"), .backspace] : typingKeys
     let pause = CommandLine.arguments.firstIndex(of: "--pause").flatMap { $0 + 1 < CommandLine.arguments.count ? UInt32(CommandLine.arguments[$0 + 1]) : nil } ?? 0
-    let stats = measureKeystrokes(size: Size(width: 200, height: 60), iterations: count, keys: typed, pause: pause)
+    let stats = measureKeystrokes(size: Size(width: 200, height: 60), iterations: count, keys: typed, pause: pause,
+                                  busy: CommandLine.arguments.contains("--busy"))
     row("keystroke 200x60 (update + render)", stats)
     exit(0)
 }
