@@ -133,20 +133,31 @@ public final class TerminalSession {
         return size
     }
 
-    /// Blocks until a key arrives and decodes it; `nil` for input that means nothing (the caller just reads again).
-    /// Throws `TerminalLost` when input keeps failing (the terminal closed).
+    /// Blocks until a key arrives and decodes it (see `KeyReader`); `nil` for input that means nothing (the caller
+    /// just reads again). Throws `TerminalLost` when input keeps failing (the terminal closed).
     public func readKey() throws -> Key? {
-        var failures = 0
-        while true {
+        var source = WindowKeys(window: window)
+        return try KeyReader.read(from: &source)
+    }
+
+    /// Keys from ncurses: `wget_wch`, waiting or not (`wtimeout`), and ncurses's own queue to put one back.
+    private struct WindowKeys: KeySource {
+        let window: UnsafeMutablePointer<WINDOW>
+
+        func next(waiting: Bool) -> KeyInput {
+            if !waiting { wtimeout(window, 0) }
+            defer { if !waiting { wtimeout(window, -1) } }
             var value: wint_t = 0
             let status = wget_wch(window, &value)
-            if status == ERR {
-                // Interrupted reads (a signal such as SIGWINCH) fail once; a closed terminal fails forever.
-                failures += 1
-                if failures >= 64 { throw TerminalLost() }
-                continue
+            return KeyInput(status: status, value: UInt32(value))
+        }
+
+        func putBack(_ input: KeyInput) {
+            if input.status == KEY_CODE_YES {
+                _ = ungetch(Int32(bitPattern: input.value))
+            } else {
+                _ = unget_wch(wchar_t(bitPattern: input.value))
             }
-            return KeyDecoder.decode(status: status, value: UInt32(value))
         }
     }
 

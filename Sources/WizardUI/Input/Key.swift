@@ -6,6 +6,10 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, home, end, pageUp, pageDown
     /// Ctrl- or Alt-Left / -Right: a word at a time in a text field (Alt-Left also goes back in help, as in a browser).
     case wordLeft, wordRight
+    /// Alt (Meta) plus a character, which terminals send as Esc and then the character. Text fields take readline's
+    /// Alt-B / Alt-F (a word back / forward), Alt-D (delete the word after) and Alt-Backspace (`altBackspace`);
+    /// elsewhere it means nothing — never Esc and a typed letter.
+    case alt(Character)
     /// F1 is `.function(1)`.
     case function(Int)
     /// Control plus a key, as a lowercase letter (`.ctrl("c")`) or one of `@ [ \ ] ^ _`. Ctrl-I, Ctrl-M and Ctrl-H
@@ -16,6 +20,9 @@ public enum Key: Hashable, Sendable {
 
     /// Ctrl-C: raw mode turns it into a key, and every screen treats it as "quit".
     public static let interrupt = Key.ctrl("c")
+
+    /// Alt-Backspace (Esc and DEL, or Esc and Ctrl-H): deletes the word before the cursor, as in readline.
+    public static let altBackspace = Key.alt("\u{7F}")
 }
 
 extension Key: CustomStringConvertible {
@@ -43,6 +50,8 @@ extension Key: CustomStringConvertible {
         case .pageDown: return "PageDown"
         case .function(let n): return "F\(n)"
         case .ctrl(let c): return "Ctrl-\(String(c).uppercased())"
+        case .alt("\u{7F}"): return "Alt-Backspace"
+        case .alt(let c): return "Alt-\(String(c).uppercased())"
         case .resize: return "Resize"
         }
     }

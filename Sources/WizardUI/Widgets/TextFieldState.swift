@@ -2,7 +2,8 @@
 ///
 /// Keys (readline-style): characters insert; Left/Right, Home/End (Ctrl-A/Ctrl-E, Ctrl-B/Ctrl-F) move; Backspace and
 /// Delete (Ctrl-D) delete; Ctrl-K deletes to the end, Ctrl-U to the start, Ctrl-W the word before the cursor;
-/// Ctrl- or Alt-Left/Right move a word at a time.
+/// Ctrl- or Alt-Left/Right and Alt-B/Alt-F move a word at a time; Alt-Backspace and Alt-D delete the word before and
+/// after the cursor, stopping at the parts of a name as the word moves do.
 ///
 /// Text wider than its box scrolls horizontally so the cursor stays visible. The scroll position lives here
 /// (`scrollOffset`), adjusted on every edit for `visibleWidth`: set `visibleWidth` from your layout (e.g. on
@@ -54,8 +55,10 @@ public struct TextFieldState: Hashable, Sendable {
         case .delete, .ctrl("d"): deleteForward()
         case .left, .ctrl("b"): moveCursor(to: cursor - 1)
         case .right, .ctrl("f"): moveCursor(to: cursor + 1)
-        case .wordLeft: moveCursor(to: wordStartBeforeCursor)
-        case .wordRight: moveCursor(to: wordEndAfterCursor)
+        case .wordLeft, .alt("b"), .alt("B"): moveCursor(to: wordStartBeforeCursor)
+        case .wordRight, .alt("f"), .alt("F"): moveCursor(to: wordEndAfterCursor)
+        case .altBackspace: deleteWordPartBackward()
+        case .alt("d"), .alt("D"): deleteWordPartForward()
         case .home, .ctrl("a"): moveCursor(to: 0)
         case .end, .ctrl("e"): moveCursor(to: characters.count)
         case .ctrl("k"): deleteToEnd()
@@ -141,6 +144,20 @@ public struct TextFieldState: Hashable, Sendable {
         while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
         characters.removeSubrange(start..<cursor)
         cursor = start
+        scrollToCursor()
+    }
+
+    /// Deletes back to where Alt-B would move (`acme/app-web|` → `acme/app-|`), as readline's Alt-Backspace does.
+    public mutating func deleteWordPartBackward() {
+        let start = wordStartBeforeCursor
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+        scrollToCursor()
+    }
+
+    /// Deletes up to where Alt-F would move (`acme/|app-web` → `acme/|-web`), as readline's Alt-D does.
+    public mutating func deleteWordPartForward() {
+        characters.removeSubrange(cursor..<wordEndAfterCursor)
         scrollToCursor()
     }
 

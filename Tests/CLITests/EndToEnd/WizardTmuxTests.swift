@@ -120,6 +120,18 @@ struct WizardTmuxTests {
         try tmux.type("acme")
         try tmux.waitFor("the finding to go away") { !$0.contains("CRITICAL") && $0.contains("repo:acme/app") }
 
+        // Readline's Alt keys, which terminals send as Esc and a letter: they move and delete a word in the field,
+        // never go back a step (on this step Esc would ask whether to quit) or type the letter.
+        try tmux.send("M-b")
+        try tmux.type("x")
+        try tmux.waitFor("Alt-B to move to the start of the owner") { $0.contains("repo:xacme/app") }
+        try tmux.send("M-f")
+        try tmux.type("z")
+        try tmux.waitFor("Alt-F to move past the owner") { $0.contains("repo:xacmez/app") }
+        try tmux.send("M-BSpace")
+        try tmux.type("acme")
+        try tmux.waitFor("Alt-Backspace to delete the owner") { $0.contains("repo:acme/app") && !$0.contains("xacme") && !$0.contains("Quit anyway") }
+
         // Wider: all three panels side by side with the form.
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "130", "-y", "40"])
         try tmux.waitFor("the wide layout") { screen in

@@ -85,10 +85,37 @@ struct TextFieldStateTests {
         #expect(spaced.cursor == 14)
     }
 
+    @Test("Readline's Alt-B and Alt-F move as Alt-Left and Alt-Right do")
+    func altLetterMoves() {
+        var arrows = field("repo:acme/app-web"), letters = field("repo:acme/app-web")
+        for (arrow, letter) in [(Key.wordLeft, Key.alt("b")), (.wordLeft, .alt("B")), (.wordRight, .alt("f")), (.wordRight, .alt("F"))] {
+            apply([arrow], to: &arrows)
+            apply([letter], to: &letters)
+            #expect(letters.cursor == arrows.cursor, "\(letter)")
+        }
+    }
+
+    @Test("Alt-Backspace and Alt-D delete the part of a name before and after the cursor")
+    func altWordDeletes() {
+        var f = field("repo:acme/app-web")
+        apply([.altBackspace], to: &f)
+        #expect(f.text == "repo:acme/app-" && f.cursor == 14)
+        apply([.altBackspace, .altBackspace], to: &f)
+        #expect(f.text == "repo:" && f.cursor == 5)
+        var g = field("repo:acme/app-web", cursor: 5)
+        apply([.alt("d")], to: &g)
+        #expect(g.text == "repo:/app-web" && g.cursor == 5)
+        apply([.alt("D"), .alt("d"), .alt("d")], to: &g)
+        #expect(g.text == "repo:" && g.cursor == 5)
+        var start = field("acme", cursor: 0)
+        apply([.altBackspace], to: &start)
+        #expect(start.text == "acme", "nothing before the cursor: nothing deleted")
+    }
+
     @Test("Keys a text field does not use are left for the screen")
     func unusedKeys() {
         var f = field("x")
-        for key in [Key.tab, .backTab, .enter, .escape, .up, .down, .function(1), .ctrl("s")] {
+        for key in [Key.tab, .backTab, .enter, .escape, .up, .down, .function(1), .ctrl("s"), .alt("x"), .alt("[")] {
             let used = f.handle(key)
             #expect(!used, "\(key)")
         }
