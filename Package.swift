@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "oidc-wizard-bench", dependencies: ["OIDCWizardCore", "WizardUI"]),
+        .executableTarget(name: "oidc-wizard-bench", dependencies: ["OIDCWizardCore", "WizardUI", "TerminalBackend"]),
         // libFuzzer target for the policy reader (.ci/run builds it with -sanitize=fuzzer); a plain build
         // replays a corpus through the same check.
         .executableTarget(name: "oidc-wizard-fuzz", dependencies: ["OIDCWizardCore"]),

@@ -50,6 +50,13 @@ public final class TerminalSession {
         return try TerminalSession(term: term, outputPath: devicePath, inputPath: devicePath, noColor: noColor)
     }
 
+    /// A session that draws to `/dev/null` and reads no keys, at a fixed `size`: ncurses does all its work (the cells
+    /// sent, the screen updates worked out and written) but no terminal shows it. For the benchmark, which times the
+    /// drawing a person's terminal waits for.
+    public static func headless(term: String = "xterm-256color", size: Size, noColor: Bool = false) throws -> TerminalSession {
+        try TerminalSession(term: term, outputPath: "/dev/null", inputPath: "/dev/null", noColor: noColor, size: size)
+    }
+
     /// Opens a session on explicit files. Headless tests use `/dev/null` for both and give the `size`, which
     /// a file that is not a terminal cannot tell (not through LINES/COLUMNS: the environment is the whole test
     /// process's, and other tests start programs from it at the same time).
@@ -167,25 +174,52 @@ public final class TerminalSession {
 
     /// Shows `frame`: sends the cells that differ from what is on screen (everything after a size change), places
     /// or hides the cursor, and updates the terminal once.
+    ///
+    /// A keystroke changes a few thousand cells at 200×60 (every subject in the preview, the findings and the table
+    /// mention the owner being typed), so the work per cell is kept to the ncurses call: the character is decoded
+    /// from the cell's bytes (`Cell.scalarValues`), and a run of cells in one style looks its colours up once.
     public func draw(_ frame: Frame) {
         let full = shown?.size != frame.size
         if full {
             werase(window)
             clearok(window, true)
         }
-        let width = frame.size.width
-        let previous = full ? nil : shown
-        var scalars = [wchar_t](repeating: 0, count: Int(oidcw_ccharw_max()))
-        frame.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<frame.size.height {
-                for x in 0..<width {
-                    let cell = cells[y * width + x]
-                    if let previous, previous.cells[y * width + x] == cell { continue }
-                    if cell.isContinuation { continue }
-                    drawCell(cell, x: x, y: y, scalars: &scalars)
+        var palette = self.palette  // a local copy: no exclusivity check per cell (written back below)
+        let colorMode = self.colorMode, isUTF8 = self.isUTF8, window = self.window
+        var lastStyle: Style?
+        var look: (attributes: attr_t, pair: Int32) = (0, 0)
+        let capacity = Int(oidcw_ccharw_max())
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Cell.capacity) { decoded in
+            withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Cell.capacity) { scalars in
+                let text = scalars.baseAddress!
+                frame.forEachChange(since: full ? nil : shown) { x, y, cell in
+                    let style = cell.style
+                    if style != lastStyle {
+                        lastStyle = style
+                        let (pair, attributes) = colorMode == .color ? palette.resolve(style) : (0, style.monochrome.attributes)
+                        look = (Self.attr(attributes), pair)
+                    }
+                    var count = cell.scalarValues(into: decoded)
+                    if !isUTF8 {
+                        // Without a UTF-8 locale the terminal cannot show other characters: "?" rather than garbage.
+                        text[0] = count == 1 && decoded[0] < 0x80 ? wchar_t(decoded[0]) : wchar_t(UInt8(ascii: "?"))
+                        count = 1
+                    } else if count > capacity {
+                        // A grapheme longer than a cchar_t holds (long emoji sequences) is shown by its base character.
+                        text[0] = wchar_t(bitPattern: decoded[0])
+                        count = 1
+                    } else {
+                        for i in 0..<count { text[i] = wchar_t(bitPattern: decoded[i]) }
+                    }
+                    _ = oidcw_draw_cell(window, Int32(y), Int32(x), text, Int32(count), look.attributes, look.pair)
+                    if !isUTF8, cell.isWide {
+                        text[0] = wchar_t(UInt8(ascii: " "))
+                        _ = oidcw_draw_cell(window, Int32(y), Int32(x + 1), text, 1, look.attributes, look.pair)
+                    }
                 }
             }
         }
+        self.palette = palette
         if let cursor = frame.cursor, frame.bounds.contains(cursor) {
             setCursorVisible(true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -203,35 +237,7 @@ public final class TerminalSession {
         curs_set(visible ? 1 : 0)
     }
 
-    private func drawCell(_ cell: Cell, x: Int, y: Int, scalars: inout [wchar_t]) {
-        let (pair, attributes) = colorMode == .color ? palette.resolve(cell.style) : (0, cell.style.monochrome.attributes)
-        var count = 0
-        if isUTF8 {
-            let all = cell.character.unicodeScalars
-            // A grapheme longer than a cchar_t holds (long emoji sequences) is shown by its base character.
-            if all.count <= scalars.count {
-                for scalar in all {
-                    scalars[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
-                }
-            } else if let base = all.first {
-                scalars[0] = wchar_t(bitPattern: base.value)
-                count = 1
-            }
-        } else {
-            // Without a UTF-8 locale the terminal cannot show other characters: use "?" rather than garbage.
-            let ascii = cell.character.asciiValue ?? UInt8(ascii: "?")
-            scalars[0] = wchar_t(ascii)
-            count = 1
-        }
-        _ = oidcw_draw_cell(window, Int32(y), Int32(x), scalars, Int32(count), attr(attributes), pair)
-        if !isUTF8, cell.isWide {
-            scalars[0] = wchar_t(UInt8(ascii: " "))
-            _ = oidcw_draw_cell(window, Int32(y), Int32(x + 1), scalars, 1, attr(attributes), pair)
-        }
-    }
-
-    private func attr(_ attributes: TextAttributes) -> attr_t {
+    private static func attr(_ attributes: TextAttributes) -> attr_t {
         var result = oidcw_a_normal()
         if attributes.contains(.bold) { result |= oidcw_a_bold() }
         if attributes.contains(.reverse) { result |= oidcw_a_reverse() }

@@ -1,6 +1,7 @@
 import Foundation
 import OIDCWizardCore
 import WizardUI
+import TerminalBackend
 
 // Measures what a person feels in the wizard (build with `swift run -c release oidc-wizard-bench`):
 // - per keystroke: update (resolve the setup, generate the policy, run every rule and every scenario) plus
@@ -64,6 +65,34 @@ func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pa
     }
     precondition(shown.size == size)
     return Stats(samples)
+}
+
+/// Keystrokes as a person at the terminal waits for them: `measureKeystrokes`, then the ncurses backend sending the
+/// cells that changed and working out the terminal's update, as the wizard's loop does (written to /dev/null, so
+/// no terminal emulator's time is counted). Returns the whole and the drawing alone.
+func measureKeystrokesOnTerminal(size: Size, iterations: Int, pause: UInt32 = 0) -> (whole: Stats, drawing: Stats) {
+    setlocale(LC_ALL, "C.UTF-8")  // as the wizard's own locale would be on a UTF-8 terminal
+    guard let session = try? TerminalSession.headless(size: size) else { fatalError("ncurses could not open a headless screen") }
+    defer { session.close() }
+    var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
+    for i in 0..<200 {
+        driver.send(typingKeys[i % typingKeys.count])
+        session.draw(driver.frame)
+    }
+    var whole: [Double] = [], drawing: [Double] = []
+    whole.reserveCapacity(iterations)
+    drawing.reserveCapacity(iterations)
+    for i in 0..<iterations {
+        if pause > 0 { usleep(pause) }
+        let start = clock.now
+        driver.send(typingKeys[i % typingKeys.count])
+        let middle = clock.now
+        session.draw(driver.frame)
+        let end = clock.now
+        whole.append(microseconds(end - start))
+        drawing.append(microseconds(end - middle))
+    }
+    return (Stats(whole), Stats(drawing))
 }
 
 func measureParts(size: Size, iterations: Int) -> (update: Stats, render: Stats) {
@@ -164,6 +193,16 @@ if let flag = CommandLine.arguments.firstIndex(of: "--profile-render"), flag + 1
     exit(0)
 }
 
+// `oidc-wizard-bench --profile-terminal N [--pause µs]`: N keystrokes at 200x60 with the ncurses drawing.
+if let flag = CommandLine.arguments.firstIndex(of: "--profile-terminal"), flag + 1 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[flag + 1]) {
+    let pause = CommandLine.arguments.firstIndex(of: "--pause").flatMap { $0 + 1 < CommandLine.arguments.count ? UInt32(CommandLine.arguments[$0 + 1]) : nil } ?? 0
+    let (whole, terminal) = measureKeystrokesOnTerminal(size: Size(width: 200, height: 60), iterations: count, pause: pause)
+    row("keystroke 200x60 with ncurses drawing", whole)
+    row("  the ncurses drawing", terminal)
+    exit(0)
+}
+
 // `oidc-wizard-bench --large`: only the large-input rows.
 if CommandLine.arguments.contains("--large") {
     LargeInputBenchmark.run()
@@ -180,6 +219,9 @@ row("keystroke 200x60 (update + render), typing pace", measureKeystrokes(size: w
 row("  letters only (no wildcard, no critical)", measureKeystrokes(size: wide, iterations: paced, keys: [.character("x"), .backspace], pause: pace))
 row("  a wildcard typed and erased (critical)", measureKeystrokes(size: wide, iterations: paced, keys: [.character("*"), .backspace], pause: pace))
 row("keystroke 80x24 (update + render), typing pace", measureKeystrokes(size: Size(width: 80, height: 24), iterations: paced, pause: pace))
+let onTerminal = measureKeystrokesOnTerminal(size: wide, iterations: paced, pause: pace)
+row("keystroke 200x60 with ncurses drawing, typing pace", onTerminal.whole)
+row("  the ncurses drawing alone (to /dev/null)", onTerminal.drawing)
 row("keystroke 200x60, back to back (no pause)", measureKeystrokes(size: wide, iterations: iterations))
 row("  letters only, back to back", measureKeystrokes(size: wide, iterations: iterations, keys: [.character("x"), .backspace]))
 let parts = measureParts(size: wide, iterations: iterations)

@@ -20,7 +20,7 @@ public struct Cell: Hashable, Sendable {
     }
 
     /// The UTF-8 bytes a cell holds.
-    static let capacity = 11
+    public static let capacity = 11
 
     /// For a character longer than a cell holds, what shows in the same `width`: its first scalar, made an emoji with
     /// the variation selector if that is what takes the width (🏳️‍🌈 → 🏳️, ❤️‍🔥 → ❤️), else a placeholder.
@@ -75,6 +75,32 @@ public struct Cell: Hashable, Sendable {
             bytes.append(i < 8 ? UInt8(truncatingIfNeeded: low >> (8 * i)) : UInt8(truncatingIfNeeded: high >> (8 * (i - 8))))
         }
         return String(decoding: bytes, as: UTF8.self).first ?? " "
+    }
+
+    /// The Unicode scalar values of `character`, decoded from the cell's UTF-8 into `buffer` without building a
+    /// `String`: a backend hands every cell that changed to the terminal this way, thousands per keystroke. Returns
+    /// how many were written; a cell holds at most `capacity` of them, so a buffer that long takes them all.
+    public func scalarValues(into buffer: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        let count = Int(high >> 24)
+        var written = 0, index = 0
+        while index < count, written < buffer.count {
+            // The bytes were packed from a `String`, so they are valid UTF-8: the lead byte gives the length.
+            let lead = byte(index)
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + length <= count else { break }
+            var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+            for next in index + 1 ..< index + length { value = value << 6 | byte(next) & 0x3F }
+            buffer[written] = value
+            written += 1
+            index += length
+        }
+        return written
+    }
+
+    /// UTF-8 byte `index` of the character.
+    @inline(__always)
+    private func byte(_ index: Int) -> UInt32 {
+        index < 8 ? UInt32(truncatingIfNeeded: low >> (8 * index)) & 0xFF : UInt32(truncatingIfNeeded: high >> (8 * (index - 8))) & 0xFF
     }
 
     static func continuation(style: Style) -> Cell {

@@ -1,3 +1,5 @@
+import Foundation  // memcmp
+
 /// An in-memory screen: a flat, row-major grid of cells, plus where the terminal cursor should be.
 ///
 /// Screens render into a `Frame`; the backend copies it to the terminal, and tests turn it into text with
@@ -94,6 +96,32 @@ public struct Frame: Sendable {
             cells[index + 1] = Cell(ascii: 0x20, style: cells[index + 1].style)
         }
         cells[index] = cell
+    }
+
+    /// Calls `body` with the column, row and cell of every cell that differs from the same cell of `previous`
+    /// (every cell when there is none or its size differs), left to right and top to bottom, skipping continuation
+    /// cells (the terminal fills those itself). This is what a backend sends to the terminal after a keystroke:
+    /// rows that did not change are passed over with one comparison of their memory.
+    public func forEachChange(since previous: Frame?, _ body: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) {
+        let width = size.width
+        let compared = previous?.size == size ? previous?.cells : nil
+        cells.withUnsafeBufferPointer { now in
+            (compared ?? []).withUnsafeBufferPointer { before in
+                for y in 0..<size.height {
+                    let row = y * width
+                    if !before.isEmpty,
+                       memcmp(now.baseAddress! + row, before.baseAddress! + row, width * MemoryLayout<Cell>.stride) == 0 {
+                        continue
+                    }
+                    for x in 0..<width {
+                        let cell = now[row + x]
+                        if !before.isEmpty, before[row + x] == cell { continue }
+                        if cell.isContinuation { continue }
+                        body(x, y, cell)
+                    }
+                }
+            }
+        }
     }
 
     /// Changes the style of every cell in `rect` (characters stay), e.g. to highlight a selected row.
