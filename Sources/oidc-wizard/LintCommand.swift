@@ -48,6 +48,9 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let report = LintRun.lint(paths: files)
+        // Why a file could not be read is a diagnostic: one line each on stderr, in every format (the report on stdout
+        // still lists the file, and the machine formats carry the reason inside too).
+        for file in report.files { if let error = file.error { FileHandle.standardError.write(Data("oidc-wizard lint: \(error)\n".utf8)) } }
         switch format {
         case .text:
             print(TextLintReport.render(report, colored: TerminalColor.enabled()), terminator: "")
@@ -55,10 +58,6 @@ struct Lint: ParsableCommand {
             print(JSONLintReport.render(report), terminator: "")
         case .sarif:
             print(SARIFLintReport.render(report, ruleInfo: LintRun.sarifRuleInfo), terminator: "")
-        }
-        if format != .text {
-            // Machine formats carry the errors inside; say them on stderr too so a person sees them.
-            for file in report.files { if let error = file.error { FileHandle.standardError.write(Data("oidc-wizard lint: \(error)\n".utf8)) } }
         }
         throw ExitCode(failOn.exitStatus(for: report))
     }

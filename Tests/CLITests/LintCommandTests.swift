@@ -58,8 +58,11 @@ struct LintCommandTests {
         let files = ["org.json": try Examples.text("hazards/org-wide.json"), "bad.json": "{ not json"]
         let text = try lint(["bad.json", "missing.json", "org.json"], files: files)
         #expect(text.status == 2)
-        #expect(text.stdout.contains("bad.json: line 1"))
-        #expect(text.stdout.contains("missing.json: no such file"))
+        #expect(text.stderr.contains("oidc-wizard lint: bad.json: line 1"), "a diagnostic: on stderr, naming the file")
+        #expect(text.stderr.contains("oidc-wizard lint: missing.json: no such file"))
+        #expect(text.stderr.split(separator: "\n").count == 2, "one line per unreadable file")
+        #expect(!text.stdout.contains("no such file"), "the report lists the file, the reason is on stderr")
+        #expect(text.stdout.contains("missing.json\n  ERROR  could not be read"))
         #expect(text.stdout.contains("org-wide (security)"))
 
         let result = try lint(["bad.json", "missing.json", "org.json", "--format", "json", "--fail-on", "never"], files: files)

@@ -270,6 +270,11 @@ enum DuplicateRestore {
 }
 
 /// Step 2: subjects whose repository part is a wildcard, narrowed to the repositories the user names.
+///
+/// Only narrowed: a named repository replaces a value only if the value already lets that repository in, so a typo or
+/// a slip in `--repo` (another owner, a look-alike) can never hand the role to someone new; and only in the form the
+/// value is written in, since a repository sends the name form or the id form, never both (`repo:acme@123/*@*` is
+/// replaced by `--repo acme@123/app@456`, never by `--repo acme/app`, which would lock the repository out).
 enum RepositoryNarrowing {
     static func apply(to policy: TrustPolicy, repositories: [String]) -> (TrustPolicy, [PolicyFixer.Step], [String]) {
         var policy = policy
@@ -286,12 +291,10 @@ enum RepositoryNarrowing {
                         if present.insert(value).inserted { values.append(value) }
                         continue
                     }
-                    let named = repositories.filter { WildcardPattern(glob: pattern).matches($0) }
-                    let chosen = named.isEmpty ? repositories : named
+                    let chosen = repositories.filter { narrows(pattern, to: $0) }
                     guard !chosen.isEmpty else {
-                        missing.append("Pass --repo OWNER/REPO (once per repository) to replace \"\(value)\" with the repositories you mean.")
-                        values.append(value)
-                        present.insert(value)
+                        missing.append(whyNotNarrowed(value, pattern: pattern, repositories: repositories))
+                        if present.insert(value).inserted { values.append(value) }
                         continue
                     }
                     for repository in chosen {
@@ -306,6 +309,27 @@ enum RepositoryNarrowing {
             }
         }
         return (policy, steps, missing)
+    }
+
+    /// Whether `repository` (`owner/repo` or `owner@id/repo@id`) may replace the wildcard repository part `pattern`:
+    /// written in the same form, and let in by it already (a `*` that stands for the whole repository part, as in
+    /// `repo:*` or `*`, lets in either form).
+    static func narrows(_ pattern: String, to repository: String) -> Bool {
+        let anyForm = pattern.allSatisfy { $0 == "*" }
+        guard anyForm || pattern.contains("@") == repository.contains("@") else { return false }
+        return WildcardPattern(glob: pattern).matches(repository)
+    }
+
+    /// What to do when no `--repo` may replace `value`: none given, none it lets in, or none in its form.
+    private static func whyNotNarrowed(_ value: String, pattern: String, repositories: [String]) -> String {
+        if repositories.isEmpty {
+            return "Pass --repo OWNER/REPO (once per repository) to replace \"\(value)\" with the repositories you mean."
+        }
+        let named = repositories.map { "--repo \($0)" }.joined(separator: ", ")
+        if pattern.contains("@"), !repositories.contains(where: { $0.contains("@") }) {
+            return "\"\(value)\" is written in the id form (owner@id/repo@id), which is all its repositories send: pass --repo OWNER@ID/REPO@ID to replace it (\(named) would lock them out)."
+        }
+        return "\"\(value)\" does not let in \(named): a fix only narrows what a value already allows, so it was left as it is. Check the owner and the form (owner/repo or owner@id/repo@id), or change the value by hand."
     }
 
     /// `repo:acme/*:ref:refs/heads/main` → (`acme/*`, `ref:refs/heads/main`); `repo:acme/*`, `repo:*` and `*`
@@ -326,6 +350,6 @@ enum RepositoryNarrowing {
         guard repository.contains("*") || repository.contains("?") else { return nil }
         // `repo:acme/*` as StringLike also matches every context: the `*` runs on past the name.
         let effectiveContext = repository.hasSuffix("*") && !rest.contains(":") ? "*" : context
-        return (String(repository.split(separator: "@").first ?? repository), effectiveContext.isEmpty ? "*" : effectiveContext)
+        return (String(repository), effectiveContext.isEmpty ? "*" : effectiveContext)
     }
 }

@@ -7,8 +7,9 @@ public enum TextLintReport {
         var out = ""
         for file in report.files {
             out += style.bold(file.path) + "\n"
-            if let error = file.error {
-                out += "  " + style.severity(.critical, "ERROR") + "  " + error + "\n\n"
+            if file.error != nil {
+                // The reason is a diagnostic: the command says it on standard error, one line per file.
+                out += "  " + style.severity(.critical, "ERROR") + "  could not be read (the reason is on standard error)\n\n"
                 continue
             }
             if file.findings.isEmpty {

@@ -59,6 +59,46 @@ struct PolicyFixerTests {
         #expect(without.policy.statements[0].conditions == source.policy.statements[0].conditions)
     }
 
+    @Test("--repo only narrows: a repository the wildcard does not let in (another owner, a slip) replaces nothing")
+    func narrowsOnly() throws {
+        let (source, other) = try fixed("org-wide.json", repositories: ["evil/app"])
+        #expect(other.policy.statements[0].conditions == source.policy.statements[0].conditions, "repo:acme/* stays")
+        #expect(!other.steps.contains { $0.rule == "org-wide" })
+        #expect(other.needsInput.contains { $0.contains("does not let in --repo evil/app") })
+        // Of several, only those the wildcard lets in.
+        let (_, mixed) = try fixed("org-wide.json", repositories: ["evil/app", "acme/app"])
+        let sub = try #require(mixed.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") })
+        #expect(sub.values == ["repo:acme/app:*"])
+    }
+
+    @Test("an id-form wildcard is narrowed only by repositories in the id form, never to a name its repositories do not send")
+    func keepsTheSubjectForm() throws {
+        func policy(_ sub: String) throws -> PolicySource {
+            let json = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(EditingCorpus.provider)"},
+              "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},
+                "StringLike":{"token.actions.githubusercontent.com:sub":"\(sub)"}}}]}
+            """
+            return try #require(try PolicyInput.read(data: Data(json.utf8), name: "p.json").first)
+        }
+        func sub(_ outcome: PolicyFixer.Outcome) -> [String] {
+            outcome.policy.statements[0].conditions.first { $0.key.hasSuffix(":sub") }?.values ?? []
+        }
+        let ids = try policy("repo:acme@123456/*@*:ref:refs/heads/main")
+        let byName = PolicyFixer.fix(ids.policy, notes: ids.notes, repositories: ["acme/app"])
+        #expect(sub(byName) == ["repo:acme@123456/*@*:ref:refs/heads/main"], "acme/app would lock the repository out")
+        #expect(byName.needsInput.contains { $0.contains("id form") && $0.contains("OWNER@ID/REPO@ID") })
+        let byID = PolicyFixer.fix(ids.policy, notes: ids.notes, repositories: ["acme@123456/app@789"])
+        #expect(sub(byID) == ["repo:acme@123456/app@789:ref:refs/heads/main"])
+        let otherOwnerID = PolicyFixer.fix(ids.policy, notes: ids.notes, repositories: ["acme@999/app@789"])
+        #expect(sub(otherOwnerID) == ["repo:acme@123456/*@*:ref:refs/heads/main"], "another owner id is another owner")
+        // A name-form wildcard is not rewritten into ids either; repo:* lets in both forms.
+        let names = try policy("repo:acme/*:ref:refs/heads/main")
+        #expect(sub(PolicyFixer.fix(names.policy, notes: names.notes, repositories: ["acme@123456/app@789"])) == ["repo:acme/*:ref:refs/heads/main"])
+        let any = try policy("repo:*:ref:refs/heads/main")
+        #expect(sub(PolicyFixer.fix(any.policy, notes: any.notes, repositories: ["acme@123456/app@789"])) == ["repo:acme@123456/app@789:ref:refs/heads/main"])
+    }
+
     @Test("StringEquals with a wildcard moves to StringLike; a missing audience is added")
     func operatorAndAudience() throws {
         let (_, wildcard) = try fixed("stringequals-wildcard.json")
