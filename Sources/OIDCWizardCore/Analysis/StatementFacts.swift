@@ -83,13 +83,27 @@ final class StatementFacts {
     var isAllow: Bool { statement.effect == .allow }
     var isDeny: Bool { statement.effect == .deny }
 
-    /// An Allow statement that GitHub's tokens can reach: the ones the GitHub rules judge.
+    /// An Allow statement that GitHub's tokens can reach: the ones the GitHub rules judge. A statement that names
+    /// GitHub's provider is judged whatever its action (a wrong action is a finding of its own); one that trusts every
+    /// principal only if its action lets a web identity in — `{"AWS": "*"}` for `sts:AssumeRole` is a cross-account
+    /// statement that no GitHub token can use, and its audience or subject is none of GitHub's business.
     var isGitHubAllow: Bool {
         guard isAllow else { return false }
         switch trust {
-        case .gitHub, .everyone: return true
+        case .gitHub: return true
+        case .everyone: return admitsWebIdentity
         default: return false
         }
+    }
+
+    /// Whether the statement's actions include `sts:AssumeRoleWithWebIdentity` (the call GitHub's token is exchanged
+    /// with): an `Action` that covers it, or a `NotAction` that does not exclude it.
+    var admitsWebIdentity: Bool {
+        let wanted = AssumeRequest.webIdentityAction.lowercased()
+        let covers: (String) -> Bool = { WildcardPattern(glob: $0.lowercased()).matches(wanted) }
+        if let actions = statement.actions { return actions.contains(where: covers) }
+        if let notActions = statement.notActions { return !notActions.contains(where: covers) }
+        return false
     }
 
     var providerARN: String? {

@@ -17,6 +17,24 @@ struct PrincipalRuleTests {
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight())).first("principal-too-wide") == nil)
     }
 
+    @Test("A cross-account statement (AWS principals, sts:AssumeRole) next to GitHub's is not judged by GitHub's rules")
+    func crossAccountStatement() throws {
+        let crossAccount = #"{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}"#
+        let json = #"{"Version": "2012-10-17", "Statement": [\#(Lint.statement(condition: Lint.tight())), \#(crossAccount)]}"#
+        let findings = try Lint.findings(json, intent: Lint.intent())
+        let onSecond = findings.filter { $0.statement == 1 }
+        #expect(onSecond.isEmpty, "no audience, subject, action or principal finding: \(onSecond.map { $0.rule })")
+        // So the fixer leaves it alone: no GitHub audience added, which would lock the organisation's roles out.
+        let policy = try PolicyReader.read(text: json).reading.policy
+        let fixed = PolicyFixer.fix(policy, notes: [], repositories: ["acme/app"]).policy
+        #expect(fixed.statements[1] == policy.statements[1])
+        // Without any condition it opens the role to every AWS account: still critical, without a GitHub "fix".
+        let open = #"{"Version": "2012-10-17", "Statement": [\#(Lint.statement(condition: Lint.tight())), {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}"#
+        let wide = try #require(try Lint.findings(open, intent: Lint.intent()).first("principal-too-wide"))
+        #expect(wide.severity == .critical && wide.statement == 1 && wide.autofix == nil)
+        #expect(wide.message.contains("every AWS principal"))
+    }
+
     @Test("with a setup, the fix for a wide principal is the setup's provider, applied mechanically")
     func principalAutofix() throws {
         let json = Lint.policy(condition: Lint.tight(), principal: #""*""#)

@@ -16,6 +16,16 @@ enum PrincipalRules {
     private static func principal(_ statement: StatementFacts, _ analysis: PolicyAnalysis) -> [Finding] {
         let label = analysis.label(statement.index)
         switch statement.trust {
+        case .everyone where statement.isAllow && !statement.admitsWebIdentity:
+            // Every AWS principal for sts:AssumeRole (or another action GitHub's token never uses): no GitHub rule
+            // applies, and the GitHub provider is no fix. Said only when nothing at all fences it.
+            guard statement.statement.conditions.isEmpty else { return [] }
+            let actions = (statement.statement.actions ?? []).map { "\"\($0)\"" }.joined(separator: ", ")
+            return [analysis.finding(
+                .principalTooWide, statement: statement.index, path: statement.path.member("Principal"),
+                message: "\(label.capitalizedFirst) lets every AWS principal call \(actions.isEmpty ? "its actions" : actions) with no condition: any AWS account can assume the role.",
+                why: "A principal of \"*\" trusts every identity in every AWS account. This statement is not for GitHub's tokens, but it opens the role to everyone all the same.",
+                fix: "Name the accounts or roles that may assume the role (\"Principal\": {\"AWS\": \"arn:aws:iam::<account>:root\"}), or add a condition such as aws:PrincipalOrgID.")]
         case .everyone where statement.isAllow:
             let path: JSONPath
             let written: String
