@@ -41,13 +41,22 @@ struct WizardScreen: Sendable {
         layout = WizardLayout(size: size, formRows: max(formRows.count, state.heldFormRows), panelLines: lines.mapValues(\.count))
     }
 
-    /// A panel's lines at `width`, measured already when side by side (else here), and for the policy where each
-    /// preview line begins: what drawing a panel and scrolling it both need, from one place.
-    func panel(_ panel: PanelTab, state: WizardState, width: Int, glyphs: GlyphSet) -> (lines: [StyledText], policy: WizardContent.PolicyPanel?) {
+    /// A panel's lines for its `content` rectangle, measured already when side by side (else here), and for the
+    /// policy where each preview line begins: what drawing a panel and scrolling it both need, from one place.
+    /// Lines that do not all fit are wrapped again one column narrower, because the scroll bar takes the last
+    /// column (`ScrollView`): wrapped for the whole width, every wrapped row would lose its last character there.
+    func panel(_ panel: PanelTab, state: WizardState, in content: Rect, glyphs: GlyphSet) -> (lines: [StyledText], policy: WizardContent.PolicyPanel?) {
+        let measured = lines(panel, state: state, width: content.width, glyphs: glyphs, measured: true)
+        guard measured.lines.count > content.height, content.width > 1 else { return measured }
+        return lines(panel, state: state, width: content.width - 1, glyphs: glyphs, measured: false)
+    }
+
+    private func lines(_ panel: PanelTab, state: WizardState, width: Int, glyphs: GlyphSet,
+                       measured: Bool) -> (lines: [StyledText], policy: WizardContent.PolicyPanel?) {
         if panel == .policy {
-            let policy = self.policy ?? WizardContent.policyPanel(state: state, width: width)
+            let policy = (measured ? self.policy : nil) ?? WizardContent.policyPanel(state: state, width: width)
             return (policy.lines, policy)
         }
-        return (panelLines[panel] ?? WizardContent.panelLines(panel, state: state, width: width, glyphs: glyphs), nil)
+        return ((measured ? panelLines[panel] : nil) ?? WizardContent.panelLines(panel, state: state, width: width, glyphs: glyphs), nil)
     }
 }

@@ -307,7 +307,7 @@ extension WizardState {
         // One screen for the layout and, side by side, the panel's lines it has measured already.
         let screen = WizardScreen(state: self, size: size, glyphs: .unicode)
         let content = screen.layout.content(for: panel)
-        let (lines, policy) = screen.panel(panel, state: self, width: content.width, glyphs: .unicode)
+        let (lines, policy) = screen.panel(panel, state: self, in: content, glyphs: .unicode)
         var scroll = ScrollState(offset: panelOffset(panel, visibleRows: content.height, policy: policy))
         scroll.handle(key, lineCount: lines.count, visibleRows: content.height)
         panelScroll[panel] = scroll

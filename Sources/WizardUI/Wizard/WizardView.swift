@@ -143,7 +143,7 @@ public enum WizardView {
 
     /// Draws a panel's lines at its scroll offset.
     static func drawPanelContent(_ panel: PanelTab, state: WizardState, screen: WizardScreen, in rect: Rect, into frame: inout Frame) {
-        let (lines, policy) = screen.panel(panel, state: state, width: rect.width, glyphs: frame.glyphs)
+        let (lines, policy) = screen.panel(panel, state: state, in: rect, glyphs: frame.glyphs)
         ScrollView.render(lines, offset: state.panelOffset(panel, visibleRows: rect.height, policy: policy), into: &frame, in: rect)
     }
 
