@@ -48,7 +48,7 @@ public enum PolicyAnalyzer {
             all.indices.sorted { i, j in
                 if all[i].severity != all[j].severity { return all[i].severity > all[j].severity }
                 if all[i].statement != all[j].statement { return (all[i].statement ?? -1) < (all[j].statement ?? -1) }
-                if all[i].path != all[j].path { return all[i].path < all[j].path }
+                if all[i].path != all[j].path { return JSONPath.precedes(all[i].path, all[j].path) }
                 if all[i].rule != all[j].rule { return all[i].rule < all[j].rule }
                 if all[i].message != all[j].message { return all[i].message < all[j].message }
                 return i < j

@@ -54,3 +54,38 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
 
     public var description: String { text }
 }
+
+extension JSONPath {
+    /// Whether the path written `a` comes before `b` in the document: as text, except that array indexes compare as
+    /// numbers (`[2]` before `[10]`), so findings on a long list of values come out in the list's order.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                var i = 0, j = 0
+                while i < x.count, j < y.count {
+                    if isDigit(x[i]), isDigit(y[j]) {
+                        // Whole runs of digits: the shorter number (without leading zeros) is the smaller.
+                        var iEnd = i, jEnd = j
+                        while iEnd < x.count, isDigit(x[iEnd]) { iEnd += 1 }
+                        while jEnd < y.count, isDigit(y[jEnd]) { jEnd += 1 }
+                        while i < iEnd - 1, x[i] == UInt8(ascii: "0") { i += 1 }
+                        while j < jEnd - 1, y[j] == UInt8(ascii: "0") { j += 1 }
+                        if iEnd - i != jEnd - j { return iEnd - i < jEnd - j }
+                        while i < iEnd {
+                            if x[i] != y[j] { return x[i] < y[j] }
+                            i += 1
+                            j += 1
+                        }
+                        continue
+                    }
+                    if x[i] != y[j] { return x[i] < y[j] }
+                    i += 1
+                    j += 1
+                }
+                return x.count - i < y.count - j
+            }
+        }
+    }
+}

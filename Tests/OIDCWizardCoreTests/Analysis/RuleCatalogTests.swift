@@ -42,6 +42,29 @@ struct RuleCatalogTests {
 
 @Suite("JSON paths")
 struct AnalysisPathTests {
+    @Test("paths order as the document does: array indexes as numbers, the rest as text")
+    func documentOrder() {
+        let paths = [#"$.Statement[0].Condition.StringLike["k"][2]"#, #"$.Statement[0].Condition.StringLike["k"][10]"#,
+                     #"$.Statement[0].Condition.StringLike["k"][1]"#, #"$.Statement[0].Condition.StringLike["k"]"#,
+                     #"$.Statement[0].Condition.StringLike["k"][007]"#, "$.Statement[0].Action", "$.Statement[0].Condition"]
+        #expect(paths.sorted(by: JSONPath.precedes) == [
+            "$.Statement[0].Action", "$.Statement[0].Condition", #"$.Statement[0].Condition.StringLike["k"]"#,
+            #"$.Statement[0].Condition.StringLike["k"][1]"#, #"$.Statement[0].Condition.StringLike["k"][2]"#,
+            #"$.Statement[0].Condition.StringLike["k"][007]"#, #"$.Statement[0].Condition.StringLike["k"][10]"#,
+        ])
+        #expect(!JSONPath.precedes("$.a[3]", "$.a[3]") && !JSONPath.precedes("$.a[03]", "$.a[3]") && !JSONPath.precedes("$.a[3]", "$.a[03]"))
+    }
+
+    @Test("findings on a list of twelve values come out in the list's order")
+    func findingsInListOrder() throws {
+        let subjects = (1...12).map { "repo:acme/app\($0):ref:refs/heads/release/*" }
+        let list = subjects.map { "\"\($0)\"" }.joined(separator: ", ")
+        let findings = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": [\#(list)]}"#))
+        let globs = findings.of("branch-glob").map(\.message)
+        #expect(globs.count == 12)
+        #expect(globs.map { message in subjects.firstIndex { message.contains("\"\($0)\"") } } == (0..<12).map { $0 })
+    }
+
     @Test("a plain ASCII word is a dot member; anything else is quoted in brackets, with \\ and \" escaped",
           arguments: [("Condition", ".Condition"), ("StringLike", ".StringLike"), ("_x", "._x"),
                       ("ForAllValues:StringEquals", "[\"ForAllValues:StringEquals\"]"),
