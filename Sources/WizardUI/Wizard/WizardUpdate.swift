@@ -162,9 +162,10 @@ extension WizardState {
                     regionChoice = min(derived.regionSuggestions.count - 1, regionChoice + 1)
                     return []
                 case .enter:
+                    // Takes the suggestion and moves on, as Enter does in every other field.
                     texts[.region]?.text = derived.regionSuggestions[min(regionChoice, derived.regionSuggestions.count - 1)]
                     regionChoice = 0
-                    return []
+                    return moveFocus(forward: true)
                 default:
                     break
                 }

@@ -136,7 +136,7 @@ struct WizardNavigationTests {
         #expect(driver.state.values(.branches) == ["main-old"])
     }
 
-    @Test("Region: suggestions from the real region list as you type; Enter takes one; partition and audience follow")
+    @Test("Region: suggestions from the real region list as you type; Enter takes one and moves on; partition and audience follow")
     func regionCompletion() {
         var driver = WizardDriving.start()
         driver.send(.ctrl("s"))
@@ -149,6 +149,7 @@ struct WizardNavigationTests {
         #expect(driver.screen.contains("cn-north-1"))
         driver.send(.enter)
         #expect(driver.state.text(.region) == "cn-north-1")
+        #expect(driver.state.focus != .region, "what is typed next goes into the next field, not after the region")
         #expect(driver.screen.contains("partition aws-cn"))
         #expect(driver.screen.contains("sts.amazonaws.com.cn"))
     }
