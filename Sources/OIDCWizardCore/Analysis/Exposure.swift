@@ -242,7 +242,7 @@ struct Exposure {
         var exact: [(owner: String, repository: String)] = []
         var recycled: String?
         for statement in facts where statement.isGitHubAllow {
-            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+            for clause in statement.clauses(on: "sub") where clause.testsValues {
                 for shape in clause.shapes.prefix(8) {
                     if shape.namesExactRepository, let owner = shape.owner, let repository = shape.repository,
                        SubjectGrammar.validOwner(owner), SubjectGrammar.validRepository(repository),
@@ -389,7 +389,7 @@ struct RequestTemplate {
     /// `readKeys`: the condition keys the policy reads (nil: any), so that requests carry only those claims.
     init(statement: StatementFacts, intent: PolicyIntent?, readKeys: Set<String>? = nil) {
         func wanted(_ claim: String, _ kind: Witnesses.Kind = .word) -> String? {
-            guard let clause = statement.clauses(on: claim).first(where: { !$0.isNegated && !$0.clause.values.isEmpty }) else { return nil }
+            guard let clause = statement.clauses(on: claim).first(where: { $0.testsValues && !$0.clause.values.isEmpty }) else { return nil }
             let value = clause.clause.values[0]
             guard clause.op?.usesWildcards == true else { return value }
             if claim == "ref", let prefix = ["refs/heads/", "refs/tags/"].first(where: value.hasPrefix) {

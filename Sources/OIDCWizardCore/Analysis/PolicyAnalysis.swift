@@ -141,7 +141,7 @@ final class PolicyAnalysis {
         var ids: [String: String] = [:]
         var repositories: Set<String> = []
         for statement in statements where statement.isGitHubAllow {
-            for clause in statement.clauses where clause.prefixMatches && !clause.isNegated {
+            for clause in statement.clauses where clause.prefixMatches && clause.testsValues {
                 for (position, value) in clause.clause.values.enumerated() {
                     switch clause.claim {
                     case "sub":

@@ -64,6 +64,9 @@ final class StatementFacts {
             return !op.isNegated && op.qualifier == .none && !op.ifExists && op.comparison != .null
         }
         var isNegated: Bool { op?.isNegated ?? false }
+        /// A test of the claim's values that lets matching values in: not negated, and not `Null`, whose "true" or
+        /// "false" says only whether the claim is there (a `sub` value "false" is no subject).
+        var testsValues: Bool { !isNegated && op?.comparison != .null }
 
         /// The path of one value: the list element when the clause has several values, else the key (also for
         /// an empty list, where a rule names its first value's place).

@@ -42,4 +42,13 @@ struct KeyRuleTests {
         #expect(finding.severity == .medium)
         #expect(try Lint.findings(Lint.policy(condition: Lint.tight())).first("negated-unsupported-key") == nil)
     }
+
+    @Test("A Null test says only whether a claim is there: its \"false\" is no subject and no audience")
+    func nullIsNoValue() throws {
+        let subPresent = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "Null": {"\#(Lint.prefix):sub": "false"}"#))
+        #expect(!subPresent.contains { $0.message.contains("\"false\"") }, "\(subPresent.map(\.message))")
+        #expect(subPresent.first("aws-will-reject") != nil)
+        let audPresent = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):sub": "repo:acme/app:ref:refs/heads/main"}, "Null": {"\#(Lint.prefix):aud": "false"}"#))
+        #expect(audPresent.first("audience-missing") != nil, "a token for any audience has an aud")
+    }
 }

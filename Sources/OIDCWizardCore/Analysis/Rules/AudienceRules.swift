@@ -8,7 +8,7 @@ enum AudienceRules {
             let partition = statement.partition ?? analysis.intent?.partition ?? .aws
             let expected = analysis.intent?.audience ?? partition.defaultAudience
             let key = "\(statement.issuerHost):aud"
-            let positive = statement.clauses(on: "aud").filter { !$0.isNegated }
+            let positive = statement.clauses(on: "aud").filter(\.testsValues)
             if let intent = analysis.intent, let arnPartition = statement.partition, arnPartition != intent.partition,
                let arn = statement.providerARN {
                 findings.append(analysis.finding(

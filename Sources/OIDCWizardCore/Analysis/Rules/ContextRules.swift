@@ -12,7 +12,7 @@ enum ContextRules {
         for statement in analysis.statements where statement.isGitHubAllow {
             var nameOnly: (JSONPath, String, Int)?
             var nameOnlyCount = 0
-            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+            for clause in statement.clauses(on: "sub") where clause.testsValues {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = clause.shapes[position]
                     let path = clause.valuePath(position)
@@ -35,7 +35,7 @@ enum ContextRules {
                     why: "If the owner or the repository is deleted or renamed, someone else can register the same name and their workflows send the same subject. Ids are never reused. Repositories created, renamed or transferred since 2026-07-15 send the id form by default (older ones only after opting in), and a repository sends one form only. The risk is low for an old repository whose owner you control.",
                     fix: "Check which form your repository sends (GET /repos/{owner}/{repo}/actions/oidc/customization/sub); if use_immutable_subject is true, write \"repo:<owner>@<owner-id>/<repo>@<repo-id>:…\"."))
             }
-            for clause in statement.clauses(on: "job_workflow_ref") where !clause.isNegated {
+            for clause in statement.clauses(on: "job_workflow_ref") where clause.testsValues {
                 for (position, value) in clause.clause.values.enumerated() {
                     if let finding = unpinned(value, path: clause.valuePath(position), clause: clause, statement: statement, analysis) {
                         findings.append(finding)

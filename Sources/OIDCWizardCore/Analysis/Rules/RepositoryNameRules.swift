@@ -10,7 +10,7 @@ enum RepositoryNameRules {
         }
         for statement in analysis.statements where statement.isGitHubAllow {
             let label = analysis.label(statement.index)
-            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+            for clause in statement.clauses(on: "sub") where clause.testsValues {
                 for (position, value) in clause.clause.values.enumerated() {
                     let shape = clause.shapes[position]
                     guard shape.isRepositoryBound, let owner = shape.owner else { continue }

@@ -20,7 +20,7 @@ enum SubjectRules {
             } else if !fences.isEmpty, fences.allSatisfy(\.isNegated) {
                 findings.append(negatedOnly(statement, fences[0], analysis))
             }
-            for clause in statement.clauses(on: "sub") where !clause.isNegated {
+            for clause in statement.clauses(on: "sub") where clause.testsValues {
                 for (position, value) in clause.clause.values.enumerated() {
                     if let finding = judge(value, position: position, clause: clause, statement: statement, analysis) {
                         findings.append(finding)
