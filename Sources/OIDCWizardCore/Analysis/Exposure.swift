@@ -390,8 +390,10 @@ struct RequestTemplate {
     init(statement: StatementFacts, intent: PolicyIntent?, readKeys: Set<String>? = nil) {
         func wanted(_ claim: String, _ kind: Witnesses.Kind = .word) -> String? {
             guard let clause = statement.clauses(on: claim).first(where: { $0.testsValues && !$0.clause.values.isEmpty }) else { return nil }
+            // Compared literally, a value with '*' or '?' is one GitHub never sends (the operator rules say so too):
+            // a request carrying it would let an attacker in through a door no real token opens.
+            guard clause.op?.usesWildcards == true else { return clause.clause.values.first { !$0.hasWildcard } }
             let value = clause.clause.values[0]
-            guard clause.op?.usesWildcards == true else { return value }
             if claim == "ref", let prefix = ["refs/heads/", "refs/tags/"].first(where: value.hasPrefix) {
                 return Witnesses.firstFill(String(value.dropFirst(prefix.count)), kind: .ref).map { prefix + $0 } ?? value
             }

@@ -332,4 +332,16 @@ struct RedTeamRegressionTests {
         let fenced = try Lint.findings(Lint.policy(condition: #""StringLike": {"\#(Self.k):sub": "repo:acme/app:ref:refs/tags/v*"}, "StringEquals": {"\#(Self.k):ref": "refs/tags/v1", \#(Self.aud)}"#))
         #expect(fenced.first("branch-glob")?.severity == .low, "\(Self.summary(fenced))")
     }
+
+    @Test("A literal '*' in job_workflow_ref under StringEquals is a door no token opens, not one open to every owner")
+    func literalWildcardIsNoDoor() throws {
+        func findings(_ ref: String) throws -> [Finding] {
+            try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com", "\#(Lint.prefix):job_workflow_ref": "acme/ci/.github/workflows/deploy.yml@\#(ref)"}"#))
+        }
+        let literal = try findings("refs/heads/*")
+        #expect(literal.first("open-to-any-owner") == nil, "no real token has '*' there: nobody gets in")
+        #expect(literal.first("wildcard-under-stringequals") != nil)
+        // The same reusable workflow named exactly, with no subject: any owner can call it and get in.
+        #expect(try findings("refs/heads/main").first("open-to-any-owner")?.severity == .critical)
+    }
 }
