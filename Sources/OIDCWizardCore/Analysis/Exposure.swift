@@ -241,6 +241,8 @@ struct Exposure {
     static func fixedSubjects(parts: Witnesses.Parts, facts: [StatementFacts], scope: IntendedScope) -> [String] {
         var exact: [(owner: String, repository: String)] = []
         var recycled: String?
+        // Owners named with their id (`repo:acme@123456/…`): their other repositories send the id form too.
+        var ownersByID: [(owner: String, id: String)] = []
         for statement in facts where statement.isGitHubAllow {
             for clause in statement.clauses(on: "sub") where clause.testsValues {
                 for shape in clause.shapes.prefix(8) {
@@ -248,6 +250,10 @@ struct Exposure {
                        SubjectGrammar.validOwner(owner), SubjectGrammar.validRepository(repository),
                        !exact.contains(where: { $0 == (owner, repository) }), exact.count < 3 {
                         exact.append((owner, repository))
+                    }
+                    if let owner = shape.owner, let id = shape.ownerID, !owner.hasWildcard, !id.hasWildcard,
+                       !ownersByID.contains(where: { $0 == (owner, id) }), ownersByID.count < 3 {
+                        ownersByID.append((owner, id))
                     }
                     // A recycled name: the same owner and repository names, registered again with new ids.
                     if recycled == nil, shape.ownerID != nil || shape.repositoryID != nil,
@@ -272,6 +278,9 @@ struct Exposure {
             }
             subjects.append("repo:\(AttackerName.lookAlike(of: owner))/\(firstRepository):\(firstContext)")
             subjects.append("repo:\(owner)/zz-other:\(firstContext)")
+        }
+        for (owner, id) in ownersByID {
+            subjects.append("repo:\(owner)@\(id)/zz-other@\(Witnesses.attackerRepositoryID):\(firstContext)")
         }
         for (owner, repository) in exact {
             let base = "repo:\(owner)/\(repository)"

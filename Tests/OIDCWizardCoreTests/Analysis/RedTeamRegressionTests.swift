@@ -344,4 +344,16 @@ struct RedTeamRegressionTests {
         // The same reusable workflow named exactly, with no subject: any owner can call it and get in.
         #expect(try findings("refs/heads/main").first("open-to-any-owner")?.severity == .critical)
     }
+
+    @Test("repo:acme@123456/* lets in every repository of that owner in the id form: HIGH org-wide, not a broken form")
+    func ownerIDWildcard() throws {
+        let findings = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:acme@123456/*:ref:refs/heads/main"}"#))
+        #expect(findings.first("subject-form-mismatch") == nil, "the * stands for the repository and its id")
+        let wide = try #require(findings.first("org-wide"))
+        #expect(wide.severity == .high)
+        #expect(wide.message.contains("repo:acme@123456/zz-other@"), "the example is a subject that repository would send")
+        // One id and an exact repository name is still a form no repository sends.
+        let oneID = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com", "\#(Lint.prefix):sub": "repo:acme@123456/app:ref:refs/heads/main"}"#))
+        #expect(oneID.first("subject-form-mismatch") != nil)
+    }
 }

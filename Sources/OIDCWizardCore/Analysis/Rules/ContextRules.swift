@@ -164,7 +164,10 @@ enum ContextRules {
         guard shape.isRepositoryBound, shape.wildcardSite != .owner, let owner = shape.owner, let repository = shape.repository else { return nil }
         let label = analysis.label(statement.index)
         let value = shape.value
-        if (shape.ownerID == nil) != (shape.repositoryID == nil) {
+        // One id without the other — unless a `*` in the part without one stands for it too (`repo:acme@123/*:…`
+        // matches `acme@123/app@456`: every repository of that owner, which is another finding's business).
+        let absorbed = shape.ownerID == nil ? owner.contains("*") : repository.contains("*")
+        if (shape.ownerID == nil) != (shape.repositoryID == nil), !absorbed {
             let missing = shape.ownerID == nil ? "owner id (\(owner)@<id>)" : "repository id (\(repository)@<id>)"
             return analysis.finding(
                 .subjectFormMismatch, statement: statement.index, path: path,
