@@ -54,7 +54,9 @@ public struct EditContext: Hashable, Sendable {
         guard !session.isEditable else { return nil }
         let reasons = session.imported.verbatimReasons.sorted { $0.key < $1.key }
         guard let first = reasons.first else { return "The wizard cannot edit this policy: it has no statement. Its analysis still shows." }
-        return "Read-only: the wizard cannot edit statement \(first.key + 1) because \(first.value). Findings and who can get in still show."
+        // The findings still show, so say where their fixes can be made: `fix` edits any statement.
+        return "Read-only: the wizard cannot edit statement \(first.key + 1) because \(first.value). Findings and who can get in still show; "
+            + "to apply their fixes, run oidc-wizard fix \(ShellQuote.quote(session.source.path)) --repo OWNER/REPO (add --dry-run to see the diff first)."
     }
 
     /// Where a save writes the policy, in words for the write step ("in place, after a backup FILE.bak").

@@ -166,11 +166,29 @@ public enum WizardView {
             case .success: style = .foreground(.ok, .bold)
             case .error: style = .foreground(.error, .bold)
             }
-            frame.draw(StyledText(" " + status.text, style: style), in: layout.status)
+            let text = StyledText(" " + status.text, style: style)
+            guard text.isWider(than: layout.status.width) else {
+                frame.draw(text, in: layout.status)
+                return
+            }
+            // A message longer than the line (why the fields are read-only, why a save cannot patch a template)
+            // would lose its end, which is where it says what to do: it rises over the bottom of the screen
+            // instead, under a rule, for as long as it shows.
+            let lines = TextWrapping.wrap(text, width: layout.status.width, continuationIndent: 1)
+            let rows = min(lines.count, Self.longStatusRows, max(1, layout.status.y - layout.body.y))
+            let area = Rect(x: layout.status.x, y: layout.status.maxY - rows, width: layout.status.width, height: rows)
+            frame.fill(area)
+            if area.y > layout.body.y {
+                frame.fill(Rect(x: area.x, y: area.y - 1, width: area.width, height: 1), style: .foreground(.muted), with: frame.glyphs.horizontal)
+            }
+            frame.draw(lines: Array(lines.prefix(rows)), in: area)
             return
         }
         frame.draw(StyledText(" " + hint(state), style: .foreground(.muted)), in: layout.status)
     }
+
+    /// The most rows a long status message takes over the bottom of the screen (more is cut with an ellipsis).
+    static let longStatusRows = 6
 
     /// What the focused field expects, in one line.
     static func hint(_ state: WizardState) -> String {

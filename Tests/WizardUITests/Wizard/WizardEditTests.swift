@@ -186,6 +186,10 @@ struct WizardEditTests {
         driver.type("x")
         #expect(driver.state.text(.owner).isEmpty, "typing changes nothing")
         #expect(driver.state.status?.text == reason)
+        #expect(reason.contains("oidc-wizard fix ") && reason.contains("--repo OWNER/REPO"), "where the findings' fixes can be made")
+        // Longer than the status line: shown whole, over the bottom of the screen, down to its last word.
+        let screen = driver.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(screen.contains("see the diff first)."), "\(driver.screen)")
     }
 
     @Test("A role dump is not rewritten: the policy goes to <role>.trust-policy.json with the AWS command to apply it")
