@@ -26,6 +26,10 @@ extension WizardState {
         case .message(let message):
             return receive(message)
         case .key(let key):
+            // A message answers the key before it: it shows until the next key, which may answer with its own.
+            // (A message left up went stale: "no fix to apply" after the finding was gone, a narrowing hint after
+            // the list was narrowed.) Keys inside help or a question leave it.
+            if dialog == nil, help == nil { status = nil }
             let effects = handle(key)
             recompute()
             settleForm()

@@ -154,6 +154,15 @@ struct WizardNavigationTests {
         #expect(driver.screen.contains("sts.amazonaws.com.cn"))
     }
 
+    @Test("A status message answers the key before it and goes with the next key")
+    func statusGoesWithTheNextKey() {
+        var driver = WizardDriving.start()
+        driver.send(.ctrl("g"))
+        #expect(driver.state.status?.text.contains("Ctrl-N") == true, "asked to expand a finding first")
+        driver.send(.tab)
+        #expect(driver.state.status == nil, "not left up after the user has moved on")
+    }
+
     @Test("Invalid input is marked at the field with the rule it breaks")
     func invalidInput() {
         var driver = WizardDriving.start()
