@@ -31,6 +31,7 @@ public enum PolicyAnalyzer {
         var findings: [Finding] = []
         for family in families { findings.append(contentsOf: family(analysis)) }
         findings.append(contentsOf: Backstop.check(analysis, findings: findings))
+        findings.append(contentsOf: IntentRules.namedButDenied(analysis, findings: findings))
         if analysis.budget.exhausted {
             findings.append(analysis.finding(
                 .analysisIncomplete, statement: nil, path: JSONPath.root.member("Statement"),

@@ -131,7 +131,7 @@ public enum RuleID: String, Hashable, Sendable, CaseIterable {
                     "The policy has no Allow statement that can apply (or a Deny covers everything), so every request is denied. Add an Allow for your GitHub provider.")
         case .intendedDenied:
             return (.high, .broken, "A workflow you meant is denied",
-                    "The evaluator denies a subject your setup asked for; the role cannot be assumed as meant. Check the named value against the subject GitHub sends.")
+                    "The evaluator denies a subject your setup asked for, or (without a setup) a subject the policy names exactly whose own run another condition refuses (a repository, ref or environment test that disagrees with it); the role cannot be assumed as meant. Check the named value against the subject GitHub sends.")
         case .actionWrong:
             return (.high, .broken, "Wrong action",
                     "GitHub's token is exchanged with `sts:AssumeRoleWithWebIdentity`; `sts:AssumeRole` alone never lets it in. `*` or `sts:*` works but trusts more actions than needed. Use exactly `sts:AssumeRoleWithWebIdentity`.")

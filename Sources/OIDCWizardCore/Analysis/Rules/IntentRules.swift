@@ -1,7 +1,8 @@
-/// With a setup: `intended-denied`, a run the user asked for that the policy does not let in.
+/// `intended-denied`: a run the user asked for (with a setup) or a subject the policy names exactly (without one)
+/// that the policy does not let in.
 enum IntentRules {
     static func check(_ analysis: PolicyAnalysis) -> [Finding] {
-        guard let intent = analysis.intent else { return [] }
+        guard let intent = analysis.intent else { return [] }  // see `namedButDenied`
         let candidates = analysis.statements.filter(\.isGitHubAllow)
         guard !candidates.isEmpty else { return [] }
         var findings: [Finding] = []
@@ -24,4 +25,39 @@ enum IntentRules {
         }
         return findings
     }
+
+    /// Without a setup, the runs a policy is meant for are the ones the "who can get in" table infers from it; a row
+    /// that is denied although its subject is written exactly in the policy is a contradiction in the policy (a
+    /// repository, ref or environment condition that the subject's own run never sends). Taken from the table
+    /// itself, so the findings and the table cannot disagree; rows for runs the table had to invent (a policy that
+    /// names no subject) are not reported, nor are subjects of statements another rule already calls broken (a
+    /// wrong action, two operators no subject passes: that finding says why, more exactly). Runs after the other
+    /// rules, which it reads; at most `namedLimit`, in the table's order.
+    static func namedButDenied(_ analysis: PolicyAnalysis, findings: [Finding]) -> [Finding] {
+        guard analysis.intent == nil else { return [] }
+        let explained = Set(findings.filter { $0.kind == .broken }.compactMap(\.statement))
+        var naming: [String: Int] = [:]  // subject → the first statement that names it
+        for statement in analysis.statements where statement.isGitHubAllow {
+            for clause in statement.clauses(on: "sub") where clause.testsValues {
+                for value in clause.clause.values where !value.hasWildcard && naming[value] == nil {
+                    naming[value] = statement.index
+                }
+            }
+        }
+        guard !naming.isEmpty else { return [] }
+        let denied = ScenarioBuilder.scenarios(for: analysis.evaluator, intent: nil).filter { row in
+            guard row.actor == .intended, !row.ruling.isAllowed, let statement = naming[row.subject] else { return false }
+            return !explained.contains(statement)
+        }
+        return denied.prefix(namedLimit).map { row in
+            let statement = naming[row.subject]!
+            return analysis.finding(
+                .intendedDenied, statement: statement, path: analysis.statements[statement].path,
+                message: "\(analysis.label(statement).capitalizedFirst) names \"\(row.subject)\", but its own run (\(row.title)) is denied: \(row.decision.reason)",
+                why: "The subject is written to let that workflow in, but another condition refuses every token that carries it, so the deployment will fail with \"Not authorized to perform sts:AssumeRoleWithWebIdentity\". A subject carries the repository, the ref or environment and nothing else: a condition on repository, ref or environment must agree with it.",
+                fix: "Make the other conditions agree with the subject, or remove the ones that contradict it.")
+        }
+    }
+
+    static let namedLimit = 3
 }
