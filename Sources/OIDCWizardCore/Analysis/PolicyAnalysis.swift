@@ -175,6 +175,10 @@ final class PolicyAnalysis {
                     if shape.namesExactRepository, let full = shape.fullNameKey { repositories.insert(full) }
                 }
             }
+            // Or everything but a repository (`StringNotEqualsIfExists repository acme/app`): that one is meant.
+            for clause in statement.clauses(on: "repository") where clause.isNegated {
+                for value in clause.clause.values where !value.hasWildcard { insertRepository(value, &owners, &repositories) }
+            }
         }
         return IntendedScope(owners: owners, ownerIDs: ids, repositories: repositories, subjects: nil)
     }

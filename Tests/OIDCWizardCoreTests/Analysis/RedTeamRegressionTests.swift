@@ -356,4 +356,17 @@ struct RedTeamRegressionTests {
         let oneID = try Lint.findings(Lint.policy(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com", "\#(Lint.prefix):sub": "repo:acme@123456/app:ref:refs/heads/main"}"#))
         #expect(oneID.first("subject-form-mismatch") != nil)
     }
+
+    @Test("A Deny that keeps out every repository but one names that one as meant: it is never the org-wide example")
+    func denyNamesTheMeantRepository() throws {
+        let json = """
+        {"Version": "2012-10-17", "Statement": [
+          \(Lint.statement(condition: #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}, "StringLike": {"\#(Lint.prefix):sub": "repo:acme/*"}"#)),
+          {"Effect": "Deny", "Principal": {"Federated": "\(Lint.provider)"}, "Action": "sts:AssumeRoleWithWebIdentity",
+           "Condition": {"StringNotEqualsIfExists": {"\(Lint.prefix):repository": "acme/app"}}}]}
+        """
+        let findings = try Lint.findings(json)
+        #expect(!findings.contains { $0.message.contains("repo:acme/app:ref:refs/heads/main in (another repository") },
+                "\(findings.map(\.message))")
+    }
 }
