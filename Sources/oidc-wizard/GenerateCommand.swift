@@ -92,7 +92,7 @@ struct Generate: ParsableCommand {
         let policyPath = writer.path(of: plan.files[0])
         print(NextSteps.text(for: setup, policyPath: policyPath), terminator: "")
         print("")
-        print("Then commit \(GeneratedFiles.workflowPath) to \(setup.repositories.map(\.repository.fullName).joined(separator: ", ")) and run it.")
+        print("Then commit \(GeneratedFiles.workflowPath) to \(setup.commitTargets) and run it.")
     }
 
     static func standardError(_ line: String) {

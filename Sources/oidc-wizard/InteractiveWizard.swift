@@ -28,7 +28,7 @@ enum InteractiveWizard {
             print("")
             print(NextSteps.text(for: written.setup, policyPath: written.policyPath), terminator: "")
             print("")
-            print("Then commit \(GeneratedFiles.workflowPath) to \(written.setup.repositories.map(\.repository.fullName).joined(separator: ", ")) and run it.")
+            print("Then commit \(GeneratedFiles.workflowPath) to \(written.setup.commitTargets) and run it.")
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }

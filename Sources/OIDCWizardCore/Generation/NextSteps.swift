@@ -56,6 +56,14 @@ public enum NextSteps {
                 explanation: "This overwrites the current trust policy of the role.",
                 command: "aws iam update-assume-role-policy\(regionFlag) --role-name \(q(setup.roleName)) --policy-document \(document)"),
         ]
+        if let seconds = setup.sessionDuration, seconds > 3600 {
+            // create-role sets the longer maximum; a role that exists keeps its own (one hour unless changed), and
+            // the workflow's role-duration-seconds would be refused.
+            steps.append(NextStep(
+                title: "And, if the role exists already, let its sessions last \(seconds) seconds",
+                explanation: "The workflow asks for \(seconds)-second sessions; a role allows one hour unless its maximum is raised.",
+                command: "aws iam update-role\(regionFlag) --role-name \(q(setup.roleName)) --max-session-duration \(seconds)"))
+        }
         return steps
     }
 

@@ -35,6 +35,13 @@ public enum GitHubFlavor: Hashable, Sendable {
         "arn:\(partition.rawValue):iam::\(accountID):oidc-provider/\(issuerHost)"
     }
 
+    /// Whether GitHub runs jobs on its own runners here (`runs-on: ubuntu-latest`); Enterprise Server has only the
+    /// instance's self-hosted runners.
+    public var hasHostedRunners: Bool {
+        if case .enterpriseServer = self { return false }
+        return true
+    }
+
     /// Whether immutable (`owner@id/repo@id`) subjects exist on this flavour (not on Enterprise Server).
     public var supportsImmutableSubjects: Bool {
         if case .enterpriseServer = self { return false }

@@ -76,6 +76,16 @@ public struct Setup: Hashable, Sendable {
     /// makes a role assumable by anyone on GitHub. Callers that write files ask for a second confirmation.
     public var opensToOtherOwners: Bool { repositories.contains { $0.repository.ownerIsGlob } }
 
+    /// Where the workflow file goes, in words: "acme/app, acme/api"; a repository given as a pattern (`*/app`,
+    /// `acme*/app`) is no place to commit to, so it is named as what the repositories match.
+    public var commitTargets: String {
+        let names = repositories.map(\.repository.fullName)
+        let exact = names.filter { !$0.containsGlob }, patterns = names.filter(\.containsGlob)
+        guard !patterns.isEmpty else { return exact.joined(separator: ", ") }
+        let matching = "each repository matching " + patterns.joined(separator: ", ") + " that should get the role"
+        return exact.isEmpty ? matching : exact.joined(separator: ", ") + " and " + matching
+    }
+
     /// All rules of all repositories, first appearance first (the workflow triggers on their union).
     public var allRules: [AccessRule] {
         var seen: Set<AccessRule> = []

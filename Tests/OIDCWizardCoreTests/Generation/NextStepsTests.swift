@@ -20,6 +20,10 @@ struct NextStepsTests {
         let commands = NextSteps.steps(for: setup, policyPath: "out/trust-policy.json").map(\.command)
         #expect(commands.contains("aws iam create-open-id-connect-provider --region cn-north-1 --url https://token.actions.githubusercontent.com --client-id-list sts.amazonaws.com.cn"))
         #expect(commands.contains { $0.hasPrefix("aws iam create-role --region cn-north-1") && $0.hasSuffix("--max-session-duration 7200") })
+        #expect(commands.contains("aws iam update-role --region cn-north-1 --role-name aws-gh-oidc --max-session-duration 7200"),
+                "a role that exists already keeps a one-hour maximum unless it is raised")
+        let hour = try #require(blogDraft().resolve().setup)
+        #expect(!NextSteps.steps(for: hour, policyPath: "p.json").contains { $0.command.contains("update-role ") })
     }
 
     @Test("every interpolated value is shell-quoted", arguments: [
