@@ -109,9 +109,9 @@ public struct WizardDerived: Sendable {
         regionSuggestions = Self.suggestions(for: draft.region)
     }
 
-    /// Stand-ins for AWS fields that are still EMPTY (AWS's own documentation account id, a common region, a
-    /// descriptive role name). A field the user typed into keeps its value, valid or not: an invalid value is
-    /// theirs to fix, not something to paper over.
+    /// Stand-ins for AWS fields that are empty or not valid yet (AWS's own documentation account id, a common
+    /// region, a descriptive role name), for the preview only. A field the user typed into keeps its value and
+    /// its error: the stand-in is never written or turned into a command.
     static var placeholderValues: [(field: SetupField, label: String, value: String, keyPath: WritableKeyPath<SetupDraft, String>)] {
         [(.accountID, "account id", "111122223333", \.accountID),
          (.region, "region", "us-east-1", \.region),
@@ -120,15 +120,19 @@ public struct WizardDerived: Sendable {
 
     static func previewSetup(draft: SetupDraft, resolution: SetupResolution) -> (Setup?, [String]) {
         if let setup = resolution.setup { return (setup, []) }
-        // Only when nothing but empty AWS fields blocks the setup.
+        // Only when nothing but AWS fields blocks the setup: empty ones, or ones still being typed (an account id of
+        // four digits). The field keeps its value and shows its error; the preview stands in for it, so the policy,
+        // the findings and the table do not vanish while a number is half typed.
         let blocking = resolution.errors
-        let fillable = Set(placeholderValues.filter { draft[keyPath: $0.keyPath].isEmpty }.map(\.field))
+        let blocked = Set(blocking.map(\.field))
+        let fillable = Set(placeholderValues.filter { draft[keyPath: $0.keyPath].isEmpty || blocked.contains($0.field) }.map(\.field))
         guard !blocking.isEmpty, blocking.allSatisfy({ fillable.contains($0.field) }) else { return (nil, []) }
         var filled = draft
         var used: [String] = []
         for placeholder in placeholderValues where fillable.contains(placeholder.field) {
+            let typed = !draft[keyPath: placeholder.keyPath].isEmpty
             filled[keyPath: placeholder.keyPath] = placeholder.value
-            used.append("\(placeholder.label) \(placeholder.value)")
+            used.append("\(placeholder.label) \(placeholder.value)" + (typed ? " (until yours is valid)" : ""))
         }
         guard let setup = filled.resolve().setup else { return (nil, []) }
         return (setup, used)

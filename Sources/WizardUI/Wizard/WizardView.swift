@@ -225,7 +225,7 @@ public enum WizardView {
             keys = [("y", "yes"), ("n/Esc", "no")]
         } else {
             switch state.step {
-            case .review: keys = [("Enter", state.edit == nil ? "to write" : "to save"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
+            case .review: keys = [("Enter", state.edit == nil ? "on to writing" : "on to saving"), ("Up/Down", "scroll"), ("Esc", "back"), (helpKey, "help")]
             case .write: keys = state.hasWritten ? [("Enter", "quit")] : [("Enter", state.edit == nil ? "write" : "save"), ("Esc", "back"), (helpKey, "help")]
             default: keys = [("Tab", "next"), ("Esc", state.step == .github ? "quit" : "back"), (helpKey, "help")]
             }

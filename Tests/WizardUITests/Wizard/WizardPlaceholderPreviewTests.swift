@@ -33,12 +33,19 @@ struct WizardPlaceholderPreviewTests {
         #expect(driver.state.derived.scenarios.contains { $0.isSurprise && $0.allowed })
     }
 
-    @Test("a value typed into an AWS field is never replaced by a placeholder, even while invalid")
-    func invalidValueBlocksPreview() {
-        var draft = SetupDraft(repositories: ["acme/app"])
+    @Test("an AWS value still being typed keeps its value and its error; the preview stands in for it, and says so")
+    func invalidValueKeepsThePreview() {
+        var draft = SetupDraft(repositories: ["acme/app"], region: "eu-central-1", roleName: "deploy")
         draft.accountID = "12345"
         let driver = WizardDriving.start(draft, size: WizardDriving.large)
-        #expect(driver.state.derived.policy == nil)
-        #expect(driver.state.derived.placeholders.isEmpty)
+        #expect(driver.state.derived.draft.accountID == "12345", "the field keeps what was typed")
+        #expect(driver.state.derived.fieldIssues[.accountID]?.isEmpty == false, "and shows what is wrong with it")
+        #expect(driver.state.derived.setup == nil, "nothing can be written with it")
+        #expect(driver.state.derived.policy != nil, "the policy, findings and table stay while the number is typed")
+        #expect(driver.state.derived.placeholders == ["account id 111122223333 (until yours is valid)"])
+        #expect(driver.screen.contains("placeholder AWS values"), "the panel says the values stand in")
+        // An invalid value outside the AWS step still blocks the preview: there is nothing to stand in for it.
+        let badBranch = WizardDriving.start(SetupDraft(repositories: ["acme/app"], branches: ["a..b"]), size: WizardDriving.large)
+        #expect(badBranch.state.derived.policy == nil)
     }
 }
