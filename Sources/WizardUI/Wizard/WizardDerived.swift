@@ -163,6 +163,14 @@ public struct WizardDerived: Sendable {
             let missing = issue.value.isEmpty
             switch issue.field {
             case .flavor: add(.flavorName, nil, issue.rule, issue.severity, missing: missing)
+            case .repository where issue.rule.hasPrefix(SetupDraft.bothIDsRulePrefix) && (ownerID.isEmpty != repositoryIDs.allSatisfy(\.isEmpty)):
+                // The form asks for the ids in fields of their own: say it at the one still empty, in its words, and
+                // quietly while the user is still on the way there.
+                if ownerID.isEmpty {
+                    add(.ownerID, nil, "Give the owner id as well, or clear the repository ids: an immutable subject has both ids.", issue.severity, missing: true)
+                } else {
+                    add(.repositoryIDs, nil, "Give the repository id as well, or clear the owner id: an immutable subject has both ids.", issue.severity, missing: true)
+                }
             case .repository(let i):
                 if !ownerRules.contains(issue.rule) {
                     add(.repositories, repositoryEntries.isEmpty ? nil : i, issue.rule, issue.severity, missing: repositoryEntries.isEmpty)

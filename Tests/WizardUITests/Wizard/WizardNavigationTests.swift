@@ -33,6 +33,22 @@ struct WizardNavigationTests {
         #expect(driver.state.derived.draft.repositories == ["acme@1234/app@5678", "other/lib"])
     }
 
+    @Test("One id without the other is said at the id field still empty, in the form's words, quietly")
+    func oneIDSaidAtTheEmptyIDField() {
+        var driver = WizardDriving.start(SetupDraft(repositories: ["acme/app"]))
+        driver.send([.tab, .tab])
+        #expect(driver.state.focus == .ownerID)
+        driver.type("1234")
+        let atRepositoryIDs = driver.state.derived.fieldIssues[.repositoryIDs] ?? []
+        #expect(atRepositoryIDs.contains { $0.rule.hasPrefix("Give the repository id as well") && $0.isMissing })
+        #expect(!(driver.state.derived.fieldIssues[.repositories] ?? []).contains { $0.rule.hasPrefix("Give both ids") },
+                "not at the repositories, in a syntax the form does not use")
+        driver.send(.tab)
+        driver.type("5678")
+        #expect(driver.state.derived.fieldIssues[.repositoryIDs] == nil)
+        #expect(driver.state.derived.draft.repositories == ["acme@1234/app@5678"])
+    }
+
     @Test("Command-line options pre-fill the fields, and the fields give back the same draft")
     func prefilled() {
         let draft = SetupDraft(repositories: ["acme@12/app@34", "acme@12/web@56"], tags: ["v*"], region: "us-east-1",
