@@ -63,7 +63,9 @@ public enum WriteBack {
             for block in [statement.principal, statement.notPrincipal].compactMap({ $0 }) {
                 guard case .entries(let entries) = block else { continue }
                 for value in entries.flatMap(\.values) where value.contains("${AWS::") {
-                    throw Failure(message: "The policy names its provider as \(value), which only CloudFormation fills in, so aws iam update-assume-role-policy would refuse it. Patch the template in place instead (edit --patch-template, or choose it on the write step; fix --in-place), or, in edit, give the role's 12-digit account id and region (--account-id and --region, or step 3) so the provider is written out.")
+                    // The way that always works comes first: patching the template is refused in some cases (a value
+                    // built from a parameter, YAML), and this message is then read next to that refusal.
+                    throw Failure(message: "The policy names its provider as \(value), which only CloudFormation fills in, so aws iam update-assume-role-policy would refuse it. Give the role's 12-digit account id and region (in edit: step 3, or --account-id and --region) so the provider is written out; or, where the template can be patched, patch it in place (edit --patch-template or the write step's choice; fix --in-place).")
                 }
             }
         }
