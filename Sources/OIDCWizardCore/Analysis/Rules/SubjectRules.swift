@@ -100,7 +100,9 @@ enum SubjectRules {
             if let blocked {
                 return (.low, "only the Deny in \(analysis.label(blocked.denyingStatement)) keeps \(blocked.subject) out")
             }
-            return (expected == .anyOwner ? .medium : .low, "other conditions in \(label) keep out the attacker requests the analysis tried")
+            // Said so that it is true whether other conditions kept the requests out or none matched the value at all
+            // (`repo:acme/app?ref:…`, whose `?` only a ':' fills in a subject GitHub sends).
+            return (expected == .anyOwner ? .medium : .low, "none of the attacker requests the analysis tried gets in through \(label)")
         }
 
         if patterns, clause.globs[position].matches(everyoneProbe) {
