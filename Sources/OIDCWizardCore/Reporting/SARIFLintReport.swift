@@ -108,8 +108,9 @@ public enum SARIFLintReport {
 
     static func rule(_ info: RuleInfo) -> JSONValue {
         var properties: [JSONMember] = [
-            JSONMember("tags", .array(["iam", "github-actions", "oidc", info.kind.rawValue].map(JSONValue.string)
-                                      + (info.kind == .security ? [.string("security")] : []))),
+            // The kind is a tag of its own; "security" (one of the kinds) is also the tag GitHub's code scanning
+            // keys its security severity on, so it is listed once.
+            JSONMember("tags", .array(["iam", "github-actions", "oidc", info.kind.rawValue].map(JSONValue.string))),
         ]
         if info.kind == .security {
             properties.append(JSONMember("security-severity", .string(securitySeverity(info.severity))))

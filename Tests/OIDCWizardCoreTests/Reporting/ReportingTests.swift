@@ -47,6 +47,8 @@ struct ReportingTests {
         for key in ["shortDescription", "fullDescription", "help"] { #expect(rule[key]?["text"]?.stringValue?.isEmpty == false) }
         #expect(rule["properties"]?["security-severity"] == .string("8.0"))
         #expect(rule["properties"]?["tags"]?.arrayValue?.contains(.string("security")) == true)
+        let tags = rule["properties"]?["tags"]?.arrayValue ?? []
+        #expect(tags.count == Set(tags).count, "each tag once: \(tags)")
         #expect(rule["defaultConfiguration"]?["level"] == .string("error"))
         let result = try #require(run["results"]?.arrayValue?.first)
         #expect(result["ruleId"] == .string("org-wide"))
