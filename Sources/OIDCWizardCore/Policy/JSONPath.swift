@@ -59,6 +59,14 @@ extension JSONPath {
     /// Whether the path written `a` comes before `b` in the document: as text, except that array indexes compare as
     /// numbers (`[2]` before `[10]`), so findings on a long list of values come out in the list's order.
     static func precedes(_ a: String, _ b: String) -> Bool {
+        let order = naturalOrder(a, b)
+        // Equal but for leading zeros (only in a hostile key such as "x:01"): the text decides, so the order stays
+        // strict and total, as sorting needs.
+        return order == 0 ? a < b : order < 0
+    }
+
+    /// -1, 0 or 1: `a` against `b`, runs of digits compared as numbers.
+    private static func naturalOrder(_ a: String, _ b: String) -> Int {
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         var a = a, b = b
         return a.withUTF8 { x in
@@ -72,19 +80,20 @@ extension JSONPath {
                         while jEnd < y.count, isDigit(y[jEnd]) { jEnd += 1 }
                         while i < iEnd - 1, x[i] == UInt8(ascii: "0") { i += 1 }
                         while j < jEnd - 1, y[j] == UInt8(ascii: "0") { j += 1 }
-                        if iEnd - i != jEnd - j { return iEnd - i < jEnd - j }
+                        if iEnd - i != jEnd - j { return iEnd - i < jEnd - j ? -1 : 1 }
                         while i < iEnd {
-                            if x[i] != y[j] { return x[i] < y[j] }
+                            if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
                             i += 1
                             j += 1
                         }
                         continue
                     }
-                    if x[i] != y[j] { return x[i] < y[j] }
+                    if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
                     i += 1
                     j += 1
                 }
-                return x.count - i < y.count - j
+                let (xLeft, yLeft) = (x.count - i, y.count - j)
+                return xLeft == yLeft ? 0 : (xLeft < yLeft ? -1 : 1)
             }
         }
     }
