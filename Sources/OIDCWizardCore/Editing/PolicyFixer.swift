@@ -312,11 +312,11 @@ enum RepositoryNarrowing {
     }
 
     /// Whether `repository` (`owner/repo` or `owner@id/repo@id`) may replace the wildcard repository part `pattern`:
-    /// written in the same form, and let in by it already (a `*` that stands for the whole repository part, as in
-    /// `repo:*` or `*`, lets in either form).
+    /// let in by it already, and never a name for a pattern written with ids (the repositories it lets in send the
+    /// id form, so a name would lock them out). A name-form pattern whose `*` spans an id (`acme*`) lets in an id
+    /// given explicitly, as IAM would.
     static func narrows(_ pattern: String, to repository: String) -> Bool {
-        let anyForm = pattern.allSatisfy { $0 == "*" }
-        guard anyForm || pattern.contains("@") == repository.contains("@") else { return false }
+        if pattern.contains("@"), !repository.contains("@") { return false }
         return WildcardPattern(glob: pattern).matches(repository)
     }
 

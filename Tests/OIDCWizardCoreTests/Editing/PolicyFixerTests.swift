@@ -95,6 +95,9 @@ struct PolicyFixerTests {
         // A name-form wildcard is not rewritten into ids either; repo:* lets in both forms.
         let names = try policy("repo:acme/*:ref:refs/heads/main")
         #expect(sub(PolicyFixer.fix(names.policy, notes: names.notes, repositories: ["acme@123456/app@789"])) == ["repo:acme/*:ref:refs/heads/main"])
+        let spanning = try policy("repo:acme*")
+        #expect(sub(PolicyFixer.fix(spanning.policy, notes: spanning.notes, repositories: ["acme@123456/app@789"])) == ["repo:acme@123456/app@789:*"],
+                "a * that spans the owner's id lets in the id form, so ids given explicitly narrow it")
         let any = try policy("repo:*:ref:refs/heads/main")
         #expect(sub(PolicyFixer.fix(any.policy, notes: any.notes, repositories: ["acme@123456/app@789"])) == ["repo:acme@123456/app@789:ref:refs/heads/main"])
     }
