@@ -123,7 +123,14 @@ public struct PolicyImport: Hashable, Sendable {
         guard let aud = claims["aud"], aud.values.count == 1, !aud.values[0].containsGlob else {
             return .failure(NoFit(text: "it does not test exactly one audience (aud)"))
         }
-        guard let sub = claims["sub"], let grid = SubjectGrid(subjects: sub.values) else {
+        guard let sub = claims["sub"] else {
+            return .failure(NoFit(text: "it tests no subject (sub), and the wizard writes a statement only for the repositories it names"))
+        }
+        guard let grid = SubjectGrid(subjects: sub.values) else {
+            // Say the likeliest reason first: a wildcard over repositories is what the hazards look like.
+            if let value = sub.values.first(where: { RepositoryNarrowing.wildcardRepository($0) != nil }) {
+                return .failure(NoFit(text: "its subject \"\(value)\" lets in repositories by a wildcard, and the wizard's fields name repositories one by one"))
+            }
             return .failure(NoFit(text: "its subjects are not every listed repository combined with every listed branch, tag, environment or pull request"))
         }
 

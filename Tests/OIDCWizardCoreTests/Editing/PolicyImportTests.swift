@@ -37,6 +37,17 @@ struct PolicyImportTests {
         #expect(session.imported.modelled == nil)
         #expect(session.imported.verbatimReasons[0]?.contains("repository") == true)
     }
+
+    @Test("the reason names what keeps a statement out of the fields: no subject, or a wildcard over repositories")
+    func specificReasons() throws {
+        func reason(_ sub: String?) throws -> String? {
+            let audience = #""StringEquals": {"\#(Lint.prefix):aud": "sts.amazonaws.com"}"#
+            let subject = sub.map { #", "StringLike": {"\#(Lint.prefix):sub": "\#($0)"}"# } ?? ""
+            return try EditingCorpus.session(Lint.policy(condition: audience + subject)).imported.verbatimReasons[0]
+        }
+        #expect(try reason(nil)?.contains("tests no subject") == true)
+        #expect(try reason("repo:acme/*")?.contains("\"repo:acme/*\" lets in repositories by a wildcard") == true)
+    }
 }
 
 @Suite("Round trip: open, save without a change")
