@@ -43,11 +43,34 @@ let typingKeys: [Key] = [.character("x"), .backspace, .character("*"), .backspac
 /// `busy`: spend the pause spinning on the clock instead of asleep, so that the CPU never goes idle (to tell the
 /// cost of a CPU coming back from idle apart from the rest).
 func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pause: UInt32 = 0, busy: Bool = false) -> Stats {
+    timeKeystrokes(size: size, iterations: iterations, keys: keys, pause: pause, busy: busy, on: nil).whole
+}
+
+/// Keystrokes as a person at the terminal waits for them: `measureKeystrokes`, then the ncurses backend sending the
+/// cells that changed and working out the terminal's update, as the wizard's loop does (written to /dev/null, so
+/// no terminal emulator's time is counted). Returns the whole and the drawing alone.
+func measureKeystrokesOnTerminal(size: Size, iterations: Int, pause: UInt32 = 0) -> (whole: Stats, drawing: Stats) {
+    setlocale(LC_ALL, "C.UTF-8")  // as the wizard's own locale would be on a UTF-8 terminal
+    guard let session = try? TerminalSession.headless(size: size) else { fatalError("ncurses could not open a headless screen") }
+    defer { session.close() }
+    let times = timeKeystrokes(size: size, iterations: iterations, keys: typingKeys, pause: pause, busy: false, on: session)
+    return (times.whole, times.drawing!)
+}
+
+/// Both of the above: each keystroke sent to the wizard and, with a `session`, its frame drawn through it (the
+/// drawing is then part of the whole, and timed on its own too). 200 keystrokes first, untimed, to warm up.
+func timeKeystrokes(size: Size, iterations: Int, keys: [Key], pause: UInt32, busy: Bool,
+                    on session: TerminalSession?) -> (whole: Stats, drawing: Stats?) {
     var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
-    for i in 0..<200 { driver.send(keys[i % keys.count]) }
-    var samples: [Double] = []
-    samples.reserveCapacity(iterations)
-    // Like the ncurses backend, keep the frame last shown (it sends only the cells that changed).
+    for i in 0..<200 {
+        driver.send(keys[i % keys.count])
+        session?.draw(driver.frame)
+    }
+    var whole: [Double] = [], drawing: [Double] = []
+    whole.reserveCapacity(iterations)
+    drawing.reserveCapacity(session == nil ? 0 : iterations)
+    // Like the ncurses backend, keep the frame last shown (it sends only the cells that changed); with a session,
+    // the session keeps it.
     var shown = driver.frame
     for i in 0..<iterations {
         if pause > 0 {
@@ -60,39 +83,16 @@ func measureKeystrokes(size: Size, iterations: Int, keys: [Key] = typingKeys, pa
         }
         let start = clock.now
         driver.send(keys[i % keys.count])
-        samples.append(microseconds(clock.now - start))
+        if let session {
+            let middle = clock.now
+            session.draw(driver.frame)
+            drawing.append(microseconds(clock.now - middle))
+        }
+        whole.append(microseconds(clock.now - start))
         shown = driver.frame
     }
     precondition(shown.size == size)
-    return Stats(samples)
-}
-
-/// Keystrokes as a person at the terminal waits for them: `measureKeystrokes`, then the ncurses backend sending the
-/// cells that changed and working out the terminal's update, as the wizard's loop does (written to /dev/null, so
-/// no terminal emulator's time is counted). Returns the whole and the drawing alone.
-func measureKeystrokesOnTerminal(size: Size, iterations: Int, pause: UInt32 = 0) -> (whole: Stats, drawing: Stats) {
-    setlocale(LC_ALL, "C.UTF-8")  // as the wizard's own locale would be on a UTF-8 terminal
-    guard let session = try? TerminalSession.headless(size: size) else { fatalError("ncurses could not open a headless screen") }
-    defer { session.close() }
-    var driver = ProgramDriver(program: Wizard(draft: draft), size: size)
-    for i in 0..<200 {
-        driver.send(typingKeys[i % typingKeys.count])
-        session.draw(driver.frame)
-    }
-    var whole: [Double] = [], drawing: [Double] = []
-    whole.reserveCapacity(iterations)
-    drawing.reserveCapacity(iterations)
-    for i in 0..<iterations {
-        if pause > 0 { usleep(pause) }
-        let start = clock.now
-        driver.send(typingKeys[i % typingKeys.count])
-        let middle = clock.now
-        session.draw(driver.frame)
-        let end = clock.now
-        whole.append(microseconds(end - start))
-        drawing.append(microseconds(end - middle))
-    }
-    return (Stats(whole), Stats(drawing))
+    return (Stats(whole), session == nil ? nil : Stats(drawing))
 }
 
 func measureParts(size: Size, iterations: Int) -> (update: Stats, render: Stats) {

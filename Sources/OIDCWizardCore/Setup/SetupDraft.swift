@@ -2,9 +2,9 @@
 /// edits one of these on every keystroke and `generate` fills one from its flags; both call `resolve()`,
 /// so there is exactly one place that decides what a valid setup is.
 public struct SetupDraft: Hashable, Sendable {
-    /// How the rule for one id without the other begins (the wizard, which asks for ids in fields of their own, words
-    /// it for them).
-    public static let bothIDsRulePrefix = "Give both ids"
+    /// The rule for one id without the other (the wizard, which asks for ids in fields of their own, recognises it
+    /// and words it for them, as it does the owner's rules).
+    public static let bothIDsRule = "Give both ids (owner@id/repo@id) or neither: GitHub's immutable subject always has both."
 
     /// Which GitHub issues the tokens; `flavorName` is the slug, subdomain or host it needs.
     public enum FlavorKind: String, Hashable, Sendable, CaseIterable {
@@ -298,7 +298,7 @@ public struct SetupDraft: Hashable, Sendable {
         if let ownerID { violations += NameRules.numericID(ownerID, what: "owner") }
         if let repositoryID { violations += NameRules.numericID(repositoryID, what: "repository") }
         if (ownerID == nil) != (repositoryID == nil) {
-            violations.append(.error(Self.bothIDsRulePrefix + " (owner@id/repo@id) or neither: GitHub's immutable subject always has both."))
+            violations.append(.error(Self.bothIDsRule))
         }
         if ownerID != nil, !flavor.supportsImmutableSubjects {
             violations.append(.error("GitHub Enterprise Server does not send immutable subjects; use owner/repo without ids."))

@@ -163,7 +163,7 @@ public struct WizardDerived: Sendable {
             let missing = issue.value.isEmpty
             switch issue.field {
             case .flavor: add(.flavorName, nil, issue.rule, issue.severity, missing: missing)
-            case .repository where issue.rule.hasPrefix(SetupDraft.bothIDsRulePrefix) && (ownerID.isEmpty != repositoryIDs.allSatisfy(\.isEmpty)):
+            case .repository where issue.rule == SetupDraft.bothIDsRule && (ownerID.isEmpty != repositoryIDs.allSatisfy(\.isEmpty)):
                 // The form asks for the ids in fields of their own: say it at the one still empty, in its words, and
                 // quietly while the user is still on the way there.
                 if ownerID.isEmpty {

@@ -45,13 +45,13 @@ enum IntentRules {
             }
         }
         guard !naming.isEmpty else { return [] }
-        let denied = ScenarioBuilder.scenarios(for: analysis.evaluator, intent: nil).filter { row in
-            guard row.actor == .intended, !row.ruling.isAllowed, let statement = naming[row.subject] else { return false }
-            return !explained.contains(statement)
+        let denied = ScenarioBuilder.scenarios(for: analysis.evaluator, intent: nil).compactMap { row -> (Scenario, Int)? in
+            guard row.actor == .intended, !row.ruling.isAllowed, let statement = naming[row.subject],
+                  !explained.contains(statement) else { return nil }
+            return (row, statement)
         }
-        return denied.prefix(namedLimit).map { row in
-            let statement = naming[row.subject]!
-            return analysis.finding(
+        return denied.prefix(namedLimit).map { row, statement in
+            analysis.finding(
                 .intendedDenied, statement: statement, path: analysis.statements[statement].path,
                 message: "\(analysis.label(statement).capitalizedFirst) names \"\(row.subject)\", but its own run (\(row.title)) is denied: \(row.decision.reason)",
                 why: "The subject is written to let that workflow in, but another condition refuses every token that carries it, so the deployment will fail with \"Not authorized to perform sts:AssumeRoleWithWebIdentity\". A subject carries the repository, the ref or environment and nothing else: a condition on repository, ref or environment must agree with it.",

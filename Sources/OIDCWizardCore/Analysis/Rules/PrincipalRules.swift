@@ -85,9 +85,8 @@ enum PrincipalRules {
         guard statement.isGitHubAllow else { return [] }
         let label = analysis.label(statement.index)
         let wanted = AssumeRequest.webIdentityAction
-        let covers: (String) -> Bool = { WildcardPattern(glob: $0.lowercased()).matches(wanted.lowercased()) }
-        if let notActions = statement.statement.notActions, statement.statement.actions == nil {
-            if notActions.contains(where: covers) {
+        if statement.statement.notActions != nil, statement.statement.actions == nil {
+            if !statement.admitsWebIdentity {
                 return [analysis.finding(
                     .actionWrong, statement: statement.index, path: statement.path.member("NotAction"),
                     message: "\(label.capitalizedFirst)'s NotAction excludes \(wanted), so GitHub's token can never use it.",
@@ -102,7 +101,7 @@ enum PrincipalRules {
         }
         guard let actions = statement.statement.actions else { return [] }
         let path = statement.path.member("Action")
-        if !actions.contains(where: covers) {
+        if !statement.admitsWebIdentity {
             let written = actions.map { "\"\($0)\"" }.joined(separator: ", ")
             return [analysis.finding(
                 .actionWrong, statement: statement.index, path: path,
