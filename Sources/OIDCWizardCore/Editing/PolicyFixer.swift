@@ -8,7 +8,8 @@
 ///    (two different exact subjects), so the values are merged (OR); anything else is left to a person;
 /// 2. `repo:acme/*`, org-wide and owner-wildcard subjects become the given `--repo` repositories, each
 ///    with the context the wildcard subject had (`repo:acme/*:ref:refs/heads/main` → `repo:acme/app:ref:refs/heads/main`);
-/// 3. every finding's `autofix`, one at a time, analysing again after each so indices stay valid.
+/// 3. every finding's `autofix`, in rounds: each round analyses the policy once and applies every fix that can go
+///    beside the round's first (see `fix`), then analyses again, so indices stay valid.
 public enum PolicyFixer {
     /// One change made, in words.
     public struct Step: Hashable, Sendable {
@@ -29,7 +30,7 @@ public enum PolicyFixer {
         public var hasHighFindings: Bool { remaining.contains { $0.severity >= .high } }
     }
 
-    /// At most this many automatic fixes; a fix that undoes another cannot loop forever.
+    /// At most this many rounds of automatic fixes; a fix that undoes another cannot loop forever.
     static let maxSteps = 64
 
     public static func fix(_ policy: TrustPolicy, notes: [ReaderNote], repositories: [String] = []) -> Outcome {
@@ -72,7 +73,7 @@ public enum PolicyFixer {
         var versions: [Int: Set<PolicyStatement>] = [:]
         for _ in 0..<maxSteps {
             let start = policy
-            var touched: Set<Int>?  // the statements this round has edited; nil until a fix that may batch
+            var touched: Set<Int> = []  // the statements this round has edited (a fix that cannot batch ends the round)
             var dropped: [Int: (clause: Int, positions: Set<Int>)] = [:]  // statements this round only dropped values of
             // Statements this round edits clause by clause: the clauses, the statement after its first fix, the later steps.
             var clauseEdits: [Int: (clauses: Set<Int>, first: PolicyStatement, later: [Int])] = [:]
@@ -107,7 +108,7 @@ public enum PolicyFixer {
                         startsStatement = false
                     } else {
                         // A later fix of this round: only beside the others, on statements no fix has had in this state.
-                        guard let sofar = touched, let edited, sofar.isDisjoint(with: edited),
+                        guard let edited, touched.isDisjoint(with: edited),
                               edited.contains(where: { next.statements[$0] != policy.statements[$0] }),
                               !edited.contains(where: { versions[$0]?.contains(next.statements[$0]) ?? false }) else { continue }
                     }
@@ -125,7 +126,7 @@ public enum PolicyFixer {
                 applied = true
                 steps.append(Step(rule: finding.rule, description: "\(finding.message) Fixed: \(finding.fix)"))
                 guard let edited else { break }  // a fix that is not a plain edit of an Allow runs alone
-                touched = (touched ?? []).union(edited)
+                touched.formUnion(edited)
             }
             guard applied else { break }
             // A statement several fixes edited must not let in other owners unless its first fix alone already does.
