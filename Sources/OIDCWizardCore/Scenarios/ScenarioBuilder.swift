@@ -406,6 +406,9 @@ struct PolicyFacts {
     /// ForAnyValue/IfExists) in Allow statements, per claim name under `prefix`, in document order.
     static func positiveValues(in policy: TrustPolicy, prefix: String) -> [String: [String]] {
         var values: [String: [String]] = [:]
+        // A long list's set, kept from clause to clause: built again for each clause, a thousand one-value clauses
+        // of one claim hashed the whole list a thousand times.
+        var sets: [String: Set<String>] = [:]
         let keyPrefix = prefix + ":"
         for statement in policy.statements where statement.effect == .allow {
             for clause in statement.conditions {
@@ -421,8 +424,9 @@ struct PolicyFacts {
                     for value in clause.values where !known.contains(value) { known.append(value) }
                 } else {
                     // A long list (a hostile or generated file) is deduplicated through a set: scanning would be quadratic.
-                    var present = Set(known)
+                    var present = sets.removeValue(forKey: claim) ?? Set(known)
                     for value in clause.values where present.insert(value).inserted { known.append(value) }
+                    sets[claim] = present
                 }
                 if !known.isEmpty { values[claim] = known }
             }

@@ -45,4 +45,15 @@ struct PolicyFactsLimitTests {
     func issuerOfProvider(_ arn: String, _ issuer: String?) {
         #expect(PolicyFacts.issuer(inProviderARN: arn) == issuer)
     }
+
+    @Test("long value lists spread over several clauses keep each value once, in document order")
+    func longListsAcrossClauses() throws {
+        let lists = [(0..<40), (20..<60), (0..<1), (60..<61), (59..<70)].map { range in range.map { "repo:acme/app:ref:refs/heads/b\($0)" } }
+        let statements = lists.map { values in
+            #"{"Effect":"Allow","Principal":{"Federated":"\#(Lint.provider)"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"\#(Lint.prefix):sub":[\#(values.map { "\"\($0)\"" }.joined(separator: ","))]}}}"#
+        }
+        let policy = try PolicyReader.read(text: #"{"Version":"2012-10-17","Statement":["# + statements.joined(separator: ",") + "]}").reading.policy
+        let expected = (0..<70).map { "repo:acme/app:ref:refs/heads/b\($0)" }
+        #expect(PolicyFacts.positiveValues(in: policy, prefix: Lint.prefix)["sub"] == expected)
+    }
 }
